@@ -1,5 +1,8 @@
 #pragma once
 // The search index: a pure function from the site's projects to index files.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -24,7 +27,18 @@ struct IndexOptions {
     /// Also write the index as JavaScript files that assign it to a global,
     /// for a copy opened from disk (file://), where fetch() is blocked.
     bool offline = false;
+    /// Above this many bytes the index is sharded behind a manifest;
+    /// at or below it, search-index.json holds everything.
+    std::size_t single_file_limit = 256 * 1024;
+    /// Aimed-for size of one postings shard and of one file of documents:
+    /// what a query downloads per token and per shown result.
+    std::size_t postings_shard_bytes = 24 * 1024;
+    std::size_t docs_file_bytes = 4 * 1024;
 };
+
+/// The 32-bit FNV-1a hash of a token's UTF-8 bytes; its low bits pick the
+/// postings shard (search.js computes the same).
+std::uint32_t token_hash(std::string_view token);
 
 /// Builds every file of the search index (paths relative to the site root,
 /// e.g. "search-index.json"). Deterministic: the same documents give the same bytes.
