@@ -1,0 +1,117 @@
+#include "build.h"
+
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+
+#include <fmt/format.h>
+
+#include "feeds.h"
+#include "manifest.h"
+#include "messages.h"
+#include "model.h"
+#include "pages.h"
+#include "search_index.h"
+#include "theme.h"
+#include "views.h"
+
+namespace fs = std::filesystem;
+
+#ifndef BULLETIN_THEMES_DIR
+#define BULLETIN_THEMES_DIR "themes"
+#endif
+
+namespace bulletin {
+namespace {
+
+struct Loaded {
+    std::optional<Site> site;
+    std::optional<Theme> theme;
+    Diagnostics diags;
+};
+
+fs::path find_theme(const BuildOptions& options, const std::string& name) {
+    std::vector<fs::path> candidates;
+    if (!options.themes_dir.empty()) candidates.push_back(fs::path(options.themes_dir) / name);
+    candidates.push_back(fs::absolute(options.content_dir).lexically_normal().parent_path() / "themes" / name);
+    candidates.push_back(fs::path("themes") / name);
+    candidates.push_back(fs::path(BULLETIN_THEMES_DIR) / name);
+    for (const fs::path& c : candidates) {
+        if (fs::is_directory(c / "templates")) return c;
+    }
+    return candidates.front();
+}
+
+Loaded load_all(const BuildOptions& options) {
+    Loaded l;
+    l.site = load_site(options.content_dir, {options.drafts, options.base_url}, l.diags);
+    if (l.site) l.theme = Theme::load(find_theme(options, l.site->config.theme), l.site->config.language, l.diags);
+    return l;
+}
+
+std::string language_of(const Loaded& l) { return l.site ? l.site->config.language : "zh-CN"; }
+
+std::vector<search::Document> search_documents(const Site& site, const Theme& theme) {
+    std::vector<search::Document> docs;
+    docs.reserve(site.projects.size());
+    for (const Project& p : site.projects) {
+        const Edition& e = site.editions[p.edition];
+        const Department& d = site.departments[p.department];
+        docs.push_back({project_url(site, p), p.title, d.name, d.slug, e.id, format_year(e.year, theme), p.number,
+                        p.tags, p.body_text});
+    }
+    return docs;
+}
+
+}  // namespace
+
+int run_check(const BuildOptions& options, std::ostream& out, std::ostream& err) {
+    Loaded l = load_all(options);
+    err << format_diagnostics(l.diags, language_of(l));
+    if (l.diags.has_errors()) return exit_content_error;
+    const Site& site = *l.site;
+    out << fmt::format("check: {} 期，{} 个项目，{} 个部门，没有错误\n", site.editions.size(), site.projects.size(),
+                       site.departments.size());
+    return exit_ok;
+}
+
+int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
+    const auto started = std::chrono::steady_clock::now();
+    Loaded l = load_all(options);
+    err << format_diagnostics(l.diags, language_of(l));
+    if (l.diags.has_errors()) return exit_content_error;
+    const Site& site = *l.site;
+    const Theme& theme = *l.theme;
+
+    Publisher publisher(options.out_dir);
+    Manifest manifest;
+    std::mutex manifest_mutex;
+    const Emit emit = [&](OutputFile&& file) {
+        ManifestEntry entry{sha256_hex(file.bytes), file.bytes.size()};
+        {
+            std::lock_guard lock(manifest_mutex);
+            manifest.emplace(file.path, std::move(entry));
+        }
+        publisher.put(std::move(file));
+    };
+
+    render_pages(site, theme, {options.offline}, emit);
+    for (OutputFile f : theme.assets()) emit(std::move(f));
+    for (OutputFile& f : render_open_data(site, theme)) emit(std::move(f));
+    emit({"feed.xml", render_atom(site, theme)});
+    emit({"sitemap.xml", render_sitemap(site)});
+    for (OutputFile& f : search::build_index(search_documents(site, theme), {options.offline})) emit(std::move(f));
+
+    std::vector<std::string> ids;
+    for (const Edition& e : site.editions) ids.push_back(e.id);
+    publisher.put({"manifest.json", render_manifest(manifest, ids)});
+    const PublishStats stats = publisher.commit();
+
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    out << fmt::format("build: {} 期 {} 个项目 → {}/ 共 {} 个文件（{:.1f} KB），写入 {} 个，删除 {} 个，用时 {:.2f} 秒\n",
+                       site.editions.size(), site.projects.size(), fs::path(options.out_dir).generic_string(),
+                       stats.files, stats.bytes / 1024.0, stats.written, stats.removed, seconds);
+    return exit_ok;
+}
+
+}  // namespace bulletin

@@ -1,0 +1,32 @@
+#pragma once
+// The build: load → validate (every error) → render pages, feeds, data and
+// the search index → publish atomically. The one place the stages meet.
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "diagnostics.h"
+#include "publish.h"
+
+namespace bulletin {
+
+struct BuildOptions {
+    std::string content_dir = "content";
+    std::string out_dir = "public";
+    bool drafts = false;
+    bool offline = false;                 ///< links end in index.html; search works from file://
+    std::optional<std::string> base_url;  ///< overrides site.toml
+    std::string themes_dir;               ///< empty: next to the content folder, then the built-in themes
+};
+
+/// Exit codes, as documented in the README.
+enum ExitCode { exit_ok = 0, exit_content_error = 1, exit_usage_error = 2 };
+
+/// Builds the site and publishes it. Diagnostics go to `err`, the one-line
+/// summary to `out`. Content errors leave the output folder exactly as it was.
+int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err);
+
+/// Validates the content (and the theme) without writing anything.
+int run_check(const BuildOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace bulletin

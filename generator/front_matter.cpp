@@ -1,0 +1,83 @@
+#include "front_matter.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "messages.h"
+#include "text.h"
+
+namespace bulletin {
+namespace {
+
+bool is_fence(std::string_view line) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    return line == "+++";
+}
+
+}  // namespace
+
+std::optional<SourceFile> decode_source(std::string path, std::string bytes, Diagnostics& diags,
+                                        const std::string& language) {
+    if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+    if (auto bad = find_invalid_utf8(bytes)) {
+        auto [line, col] = line_column(bytes, *bad);
+        diags.error({path, line, col}, std::string(text(Msg::not_utf8, language)),
+                    std::string(text(Msg::not_utf8_hint, language)));
+        return std::nullopt;
+    }
+    std::string text;
+    text.reserve(bytes.size());
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (bytes[i] == '\r') {
+            text += '\n';
+            if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+        } else {
+            text += bytes[i];
+        }
+    }
+    return SourceFile{std::move(path), std::move(text)};
+}
+
+std::optional<SourceFile> read_source(const std::filesystem::path& file, const std::string& shown_path,
+                                      Diagnostics& diags, const std::string& language) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + file.string());
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return decode_source(shown_path, ss.str(), diags, language);
+}
+
+std::optional<FrontMatter> split_front_matter(const SourceFile& file, Diagnostics& diags,
+                                              const std::string& language) {
+    const std::string& t = file.text;
+    std::size_t eol = t.find('\n');
+    std::string_view first(t.data(), eol == std::string::npos ? t.size() : eol);
+    if (!is_fence(first)) {
+        diags.error({file.path, 1, 1}, std::string(text(Msg::fm_missing_open, language)),
+                    std::string(text(Msg::fm_missing_open_hint, language)), std::string(first));
+        return std::nullopt;
+    }
+    std::size_t pos = eol == std::string::npos ? t.size() : eol + 1;
+    int line = 2;
+    while (pos < t.size()) {
+        std::size_t end = t.find('\n', pos);
+        std::string_view l(t.data() + pos, (end == std::string::npos ? t.size() : end) - pos);
+        if (is_fence(l)) {
+            FrontMatter fm;
+            fm.toml = t.substr(eol + 1, pos - eol - 1);
+            fm.toml_line = 2;
+            fm.body = end == std::string::npos ? std::string() : t.substr(end + 1);
+            fm.body_line = line + 1;
+            return fm;
+        }
+        if (end == std::string::npos) break;
+        pos = end + 1;
+        ++line;
+    }
+    diags.error({file.path, 1, 1}, std::string(text(Msg::fm_missing_close, language)),
+                std::string(text(Msg::fm_missing_close_hint, language)), "+++");
+    return std::nullopt;
+}
+
+}  // namespace bulletin

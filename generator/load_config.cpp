@@ -1,0 +1,137 @@
+#include "load_config.h"
+
+#include <filesystem>
+#include <map>
+#include <regex>
+
+#include "fields.h"
+#include "messages.h"
+#include "text.h"
+
+namespace bulletin {
+
+bool is_language_tag(const std::string& tag) {
+    static const std::regex re("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$");
+    return std::regex_match(tag, re);
+}
+
+namespace {
+bool is_base_url(const std::string& url) {
+    static const std::regex re(R"(^https?://[^\s/?#<>"']+(/[^\s?#<>"']*)?/$)");
+    return std::regex_match(url, re);
+}
+}  // namespace
+
+std::optional<SiteConfig> load_site_config(const std::string& file, const std::string& shown, Diagnostics& diags) {
+    SiteConfig config;
+    const std::string default_language = config.language;
+    if (!std::filesystem::exists(file)) {
+        diags.error({shown, 0, 0}, std::string(text(Msg::missing_file, default_language)),
+                    say(default_language, Msg::missing_field_hint,
+                        "title = \"…\"；base_url = \"https://www.example.gov.cn/bulletin/\""));
+        return std::nullopt;
+    }
+    auto source = read_source(file, shown, diags, default_language);
+    if (!source) return std::nullopt;
+    auto table = parse_toml(*source, source->text, 1, diags, default_language);
+    if (!table) return std::nullopt;
+
+    // The language decides how every later message is worded, so read it first.
+    {
+        Diagnostics language_diags;
+        FieldReader probe(*table, *source, 1, language_diags, default_language, {shown, 1, 1});
+        if (auto lang = probe.text("language", false, "language = \"zh-CN\"")) {
+            if (is_language_tag(*lang)) {
+                config.language = *lang;
+            } else {
+                const SourceLoc loc = probe.loc_of("language");
+                diags.error(loc, say(default_language, Msg::bad_language, *lang), {}, line_text(source->text, loc.line));
+            }
+        }
+        diags.append(language_diags);
+    }
+    const std::string& lang = config.language;
+    FieldReader f(*table, *source, 1, diags, lang, {shown, 1, 1});
+    const std::size_t errors_before = diags.error_count();
+    config.title = f.text("title", true, "title = \"定海区漠视侵害群众利益问题专项治理成果公布\"").value_or("");
+    if (auto url = f.text("base_url", true, "base_url = \"https://www.example.gov.cn/bulletin/\"")) {
+        if (is_base_url(*url)) {
+            config.base_url = *url;
+        } else {
+            const SourceLoc loc = f.loc_of("base_url");
+            diags.error(loc, say(lang, Msg::bad_base_url, *url), std::string(text(Msg::bad_base_url_hint, lang)),
+                        line_text(source->text, loc.line));
+        }
+    }
+    config.publisher = f.text("publisher", false, "publisher = \"定海区纪委区监委\"").value_or("");
+    config.description = f.text("description", false, "description = \"…\"").value_or("");
+    if (auto theme = f.text("theme", false, "theme = \"default\"")) {
+        if (is_valid_slug(*theme)) {
+            config.theme = *theme;
+        } else {
+            const SourceLoc loc = f.loc_of("theme");
+            diags.error(loc, say(lang, Msg::bad_theme, *theme), {}, line_text(source->text, loc.line));
+        }
+    }
+    f.warn_unknown({"title", "base_url", "language", "publisher", "description", "theme"});
+    if (diags.error_count() != errors_before) return std::nullopt;
+    return config;
+}
+
+std::vector<Department> load_departments(const std::string& file, const std::string& shown,
+                                         const std::string& language, Diagnostics& diags) {
+    std::vector<Department> out;
+    if (!std::filesystem::exists(file)) {
+        diags.error({shown, 0, 0}, std::string(text(Msg::missing_file, language)),
+                    say(language, Msg::missing_field_hint, "[[department]]；slug = \"fagai\"；name = \"区发改局\""));
+        return out;
+    }
+    auto source = read_source(file, shown, diags, language);
+    if (!source) return out;
+    auto table = parse_toml(*source, source->text, 1, diags, language);
+    if (!table) return out;
+    FieldReader top(*table, *source, 1, diags, language, {shown, 1, 1});
+    top.warn_unknown({"department"});
+    std::map<std::string, SourceLoc> slugs;
+    std::map<std::string, SourceLoc> names;
+    for (const toml::table* entry : top.tables("department", "[[department]]")) {
+        FieldReader f(*entry, *source, 1, diags, language, top.loc_of(*entry));
+        Department d;
+        auto slug = f.text("slug", true, "slug = \"fagai\"");
+        auto name = f.text("name", true, "name = \"区发改局\"");
+        d.full_name = f.text("full_name", false, "full_name = \"舟山市定海区发展和改革局\"").value_or("");
+        f.warn_unknown({"slug", "name", "full_name"});
+        if (!slug || !name) continue;
+        const SourceLoc slug_loc = f.loc_of("slug");
+        const SourceLoc name_loc = f.loc_of("name");
+        bool ok = true;
+        if (!is_valid_slug(*slug)) {
+            const std::string better = suggest_slug(*slug);
+            diags.error(slug_loc, say(language, Msg::bad_dept_slug, *slug),
+                        better.empty() ? std::string() : say(language, Msg::bad_slug_hint, better),
+                        line_text(source->text, slug_loc.line));
+            ok = false;
+        } else if (auto [it, fresh] = slugs.emplace(*slug, slug_loc); !fresh) {
+            diags.error(slug_loc, say(language, Msg::dup_dept_slug, *slug),
+                        say(language, Msg::dup_first_here, fmt::format("{}:{}", shown, it->second.line)),
+                        line_text(source->text, slug_loc.line));
+            ok = false;
+        }
+        if (name->empty()) {
+            diags.error(name_loc, say(language, Msg::empty_value, "name"), {}, line_text(source->text, name_loc.line));
+            ok = false;
+        } else if (auto [it, fresh] = names.emplace(*name, name_loc); !fresh) {
+            diags.error(name_loc, say(language, Msg::dup_dept_name, *name),
+                        say(language, Msg::dup_first_here, fmt::format("{}:{}", shown, it->second.line)),
+                        line_text(source->text, name_loc.line));
+            ok = false;
+        }
+        if (!ok) continue;
+        d.slug = *slug;
+        d.name = *name;
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+}  // namespace bulletin

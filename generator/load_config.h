@@ -1,0 +1,23 @@
+#pragma once
+// site.toml and departments.toml.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+#include "model.h"
+
+namespace bulletin {
+
+/// Reads site.toml. `shown` is the path used in messages. Language problems
+/// are reported in the default language, everything after in the site's.
+std::optional<SiteConfig> load_site_config(const std::string& file, const std::string& shown, Diagnostics& diags);
+
+/// Reads departments.toml: every [[department]] with a unique slug and name.
+std::vector<Department> load_departments(const std::string& file, const std::string& shown,
+                                         const std::string& language, Diagnostics& diags);
+
+/// True for a language tag such as zh-CN, zh-Hant-TW or en.
+bool is_language_tag(const std::string& tag);
+
+}  // namespace bulletin

@@ -1,0 +1,312 @@
+#include "model.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <stdexcept>
+
+#include "fields.h"
+#include "load_config.h"
+#include "markdown.h"
+#include "messages.h"
+#include "parallel.h"
+#include "text.h"
+
+namespace fs = std::filesystem;
+
+namespace bulletin {
+namespace {
+
+// Top-level addresses the site itself uses; an edition folder may not take them.
+const std::vector<std::string> kReserved = {"archive", "assets", "data", "departments", "search"};
+
+struct Context {
+    const std::string& language;
+    const std::vector<Department>& departments;
+    std::map<std::string, std::size_t> department_by_key;  // name or slug → index
+    std::vector<std::string> department_names;
+};
+
+std::string shown_path(const std::string& content_dir, const fs::path& rel) {
+    return (fs::path(content_dir) / rel).lexically_normal().generic_string();
+}
+
+bool ignored_name(const std::string& name) {
+    return name.empty() || name[0] == '.' || (name[0] == '_' && name != "_index.md");
+}
+
+void check_slug(const std::string& slug, const SourceLoc& loc, const std::string& language, Diagnostics& diags) {
+    if (is_valid_slug(slug)) return;
+    const std::string better = suggest_slug(slug);
+    diags.error(loc, say(language, Msg::bad_slug, slug),
+                better.empty() ? std::string() : say(language, Msg::bad_slug_hint, better));
+}
+
+std::optional<std::size_t> resolve_department(const Context& ctx, const std::string& key, const SourceLoc& loc,
+                                              const SourceFile& file, Diagnostics& diags) {
+    if (auto it = ctx.department_by_key.find(key); it != ctx.department_by_key.end()) return it->second;
+    std::string hint;
+    if (auto close = closest_match(key, ctx.department_names)) {
+        hint = say(ctx.language, Msg::unknown_department_hint_suggest, *close);
+    } else {
+        hint = std::string(text(Msg::unknown_department_hint, ctx.language));
+    }
+    diags.error(loc, say(ctx.language, Msg::unknown_department, key), hint, line_text(file.text, loc.line));
+    return std::nullopt;
+}
+
+std::vector<Metric> read_metrics(FieldReader& f, Diagnostics& diags, const std::string& lang) {
+    std::vector<Metric> out;
+    for (const toml::table* t : f.tables("metrics", "[[metrics]]")) {
+        FieldReader m(*t, f.file(), f.first_line(), diags, lang, f.loc_of(*t));
+        Metric metric;
+        auto label = m.text("label", true, "label = \"公共充电桩\"");
+        auto value = m.number("value", true, "value = 71");
+        metric.unit = m.text("unit", false, "unit = \"个\"").value_or("");
+        metric.target = m.number("target", false, "target = 60");
+        m.warn_unknown({"label", "value", "unit", "target"});
+        if (metric.target && *metric.target <= 0) {
+            const SourceLoc loc = m.loc_of("target");
+            diags.error(loc, std::string(text(Msg::target_zero, lang)), {}, line_text(f.file().text, loc.line));
+            continue;
+        }
+        if (!label || !value) continue;
+        metric.label = *label;
+        metric.value = *value;
+        out.push_back(std::move(metric));
+    }
+    return out;
+}
+
+struct LoadedProject {
+    Diagnostics diags;
+    std::optional<Project> project;
+};
+
+LoadedProject load_project(const Context& ctx, const fs::path& file, const std::string& shown,
+                           const std::string& slug, bool drafts) {
+    LoadedProject out;
+    Diagnostics& diags = out.diags;
+    const std::string& lang = ctx.language;
+    check_slug(slug, {shown, 0, 0}, lang, diags);
+    auto source = read_source(file, shown, diags, lang);
+    if (!source) return out;
+    auto fm = split_front_matter(*source, diags, lang);
+    if (!fm) return out;
+    auto table = parse_toml(*source, fm->toml, fm->toml_line, diags, lang);
+    if (!table) return out;
+    FieldReader f(*table, *source, fm->toml_line, diags, lang, {shown, 1, 1});
+    Project p;
+    p.slug = slug;
+    p.source_path = shown;
+    auto title = f.text("title", true, "title = \"新能源汽车充电难问题专项治理\"");
+    auto department = f.text("department", true, "department = \"区发改局\"");
+    auto number = f.integer("number", true, "number = 1");
+    for (const std::string& co : f.text_list("co_departments", "co_departments = [\"区住建局\"]")) {
+        if (auto idx = resolve_department(ctx, co, f.loc_of("co_departments"), *source, diags)) {
+            p.co_departments.push_back(*idx);
+        }
+    }
+    if (auto status = f.text("status", false, "status = \"completed\"")) {
+        if (*status == "ongoing") {
+            p.ongoing = true;
+        } else if (*status != "completed") {
+            const SourceLoc loc = f.loc_of("status");
+            diags.error(loc, say(lang, Msg::bad_status, *status), std::string(text(Msg::bad_status_hint, lang)),
+                        line_text(source->text, loc.line));
+        }
+    }
+    p.tags = f.text_list("tags", "tags = [\"充电桩\", \"老旧小区\"]");
+    auto summary = f.text("summary", false, "summary = \"…\"");
+    p.draft = f.boolean("draft", false, "draft = false").value_or(false);
+    p.metrics = read_metrics(f, diags, lang);
+    for (const toml::table* t : f.tables("corrections", "[[corrections]]")) {
+        FieldReader c(*t, *source, fm->toml_line, diags, lang, f.loc_of(*t));
+        auto date = c.date("date", true, "date = 2023-03-01");
+        auto note = c.text("note", true, "note = \"更正充电桩数量\"");
+        c.warn_unknown({"date", "note"});
+        if (date && note) p.corrections.push_back({*date, *note});
+    }
+    f.warn_unknown({"title", "department", "co_departments", "number", "status", "tags", "summary", "draft",
+                    "metrics", "corrections"});
+    if (number && (*number < 1 || *number > 9999)) {
+        const SourceLoc loc = f.loc_of("number");
+        diags.error(loc, say(lang, Msg::number_range, *number), {}, line_text(source->text, loc.line));
+    }
+    if (title && title->empty()) {
+        const SourceLoc loc = f.loc_of("title");
+        diags.error(loc, say(lang, Msg::empty_value, "title"), {}, line_text(source->text, loc.line));
+    }
+    std::optional<std::size_t> dept;
+    if (department) dept = resolve_department(ctx, *department, f.loc_of("department"), *source, diags);
+    if (diags.has_errors() || !title || !dept || !number) return out;
+    if (p.draft && !drafts) return out;
+    p.title = *title;
+    p.department = *dept;
+    p.number = static_cast<int>(*number);
+    MarkdownResult md = render_markdown(fm->body);
+    p.body_html = std::move(md.html);
+    p.body_text = std::move(md.text);
+    p.summary = summary && !summary->empty() ? *summary : md.first_paragraph;
+    std::sort(p.corrections.begin(), p.corrections.end(),
+              [](const Correction& a, const Correction& b) { return a.date < b.date; });
+    out.project = std::move(p);
+    return out;
+}
+
+std::optional<Edition> load_edition(const Context& ctx, const fs::path& file, const std::string& shown,
+                                    const std::string& id, const SiteConfig& config, Diagnostics& diags) {
+    const std::string& lang = ctx.language;
+    const std::size_t errors_before = diags.error_count();
+    auto source = read_source(file, shown, diags, lang);
+    if (!source) return std::nullopt;
+    auto fm = split_front_matter(*source, diags, lang);
+    if (!fm) return std::nullopt;
+    auto table = parse_toml(*source, fm->toml, fm->toml_line, diags, lang);
+    if (!table) return std::nullopt;
+    FieldReader f(*table, *source, fm->toml_line, diags, lang, {shown, 1, 1});
+    Edition e;
+    e.id = id;
+    auto title = f.text("title", true, "title = \"漠视侵害群众利益问题专项治理工作成果\"");
+    auto year = f.integer("year", true, "year = 2022");
+    auto published = f.date("published", true, "published = 2023-01-20");
+    e.publisher = f.text("publisher", false, "publisher = \"区纪委区监委\"").value_or(config.publisher);
+    e.archived = f.boolean("archived", false, "archived = false").value_or(false);
+    for (const toml::table* t : f.tables("figures", "[[figures]]")) {
+        FieldReader g(*t, *source, fm->toml_line, diags, lang, f.loc_of(*t));
+        auto label = g.text("label", true, "label = \"下沉式监督检查\"");
+        auto value = g.number("value", true, "value = 97");
+        auto unit = g.text("unit", false, "unit = \"次\"");
+        g.warn_unknown({"label", "value", "unit"});
+        if (label && value) e.figures.push_back({*label, *value, unit.value_or("")});
+    }
+    f.warn_unknown({"title", "year", "published", "publisher", "archived", "figures"});
+    if (diags.error_count() != errors_before || !title || !year || !published) return std::nullopt;
+    e.title = *title;
+    e.year = static_cast<int>(*year);
+    e.published = *published;
+    MarkdownResult md = render_markdown(fm->body);
+    e.preamble_html = std::move(md.html);
+    e.preamble_text = std::move(md.text);
+    return e;
+}
+
+std::vector<std::string> sorted_entries(const fs::path& dir, bool want_dirs) {
+    std::vector<std::string> out;
+    for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
+        const std::string name = entry.path().filename().string();
+        if (ignored_name(name)) continue;
+        if (want_dirs ? entry.is_directory() : (entry.is_regular_file() && entry.path().extension() == ".md")) {
+            out.push_back(name);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+std::optional<Site> load_site(const std::string& content_dir, const LoadOptions& options, Diagnostics& diags) {
+    if (!fs::is_directory(content_dir)) {
+        throw std::runtime_error("content folder not found: " + content_dir);
+    }
+    auto config = load_site_config((fs::path(content_dir) / "site.toml").string(),
+                                   shown_path(content_dir, "site.toml"), diags);
+    SiteConfig cfg = config.value_or(SiteConfig{});
+    if (options.base_url) cfg.base_url = *options.base_url;
+    const std::string& lang = cfg.language;
+
+    Site site;
+    site.departments = load_departments((fs::path(content_dir) / "departments.toml").string(),
+                                        shown_path(content_dir, "departments.toml"), lang, diags);
+    Context ctx{lang, site.departments, {}, {}};
+    for (std::size_t i = 0; i < site.departments.size(); ++i) {
+        ctx.department_by_key.emplace(site.departments[i].name, i);
+        ctx.department_by_key.emplace(site.departments[i].slug, i);
+        ctx.department_names.push_back(site.departments[i].name);
+    }
+
+    // Every project file of every edition, loaded in parallel, reported in path order.
+    struct Job {
+        std::size_t edition;
+        fs::path file;
+        std::string shown;
+        std::string slug;
+    };
+    std::vector<Job> jobs;
+    for (const std::string& id : sorted_entries(content_dir, true)) {
+        const fs::path dir = fs::path(content_dir) / id;
+        const std::string shown_dir = shown_path(content_dir, id);
+        if (std::find(kReserved.begin(), kReserved.end(), id) != kReserved.end()) {
+            diags.error({shown_dir, 0, 0}, say(lang, Msg::reserved_edition, id));
+            continue;
+        }
+        check_slug(id, {shown_dir, 0, 0}, lang, diags);
+        const fs::path index = dir / "_index.md";
+        if (!fs::exists(index)) {
+            diags.error({shown_path(content_dir, fs::path(id) / "_index.md"), 0, 0},
+                        std::string(text(Msg::missing_index, lang)), std::string(text(Msg::missing_index_hint, lang)));
+            continue;
+        }
+        auto edition = load_edition(ctx, index, shown_path(content_dir, fs::path(id) / "_index.md"), id, cfg, diags);
+        if (!edition) continue;
+        site.editions.push_back(std::move(*edition));
+        for (const std::string& name : sorted_entries(dir, false)) {
+            if (name == "_index.md") continue;
+            jobs.push_back({site.editions.size() - 1, dir / name, shown_path(content_dir, fs::path(id) / name),
+                            name.substr(0, name.size() - 3)});
+        }
+    }
+    std::vector<LoadedProject> loaded(jobs.size());
+    parallel_for(jobs.size(), [&](std::size_t i) {
+        loaded[i] = load_project(ctx, jobs[i].file, jobs[i].shown, jobs[i].slug, options.drafts);
+    });
+
+    std::vector<std::map<int, std::string>> numbers(site.editions.size());
+    std::vector<std::vector<Project>> by_edition(site.editions.size());
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        diags.append(loaded[i].diags);
+        if (!loaded[i].project) continue;
+        Project& p = *loaded[i].project;
+        p.edition = jobs[i].edition;
+        auto [it, fresh] = numbers[p.edition].emplace(p.number, p.source_path);
+        if (!fresh) {
+            diags.error({p.source_path, 0, 0}, say(lang, Msg::dup_number, p.number, it->second),
+                        std::string(text(Msg::dup_number_hint, lang)));
+            continue;
+        }
+        by_edition[p.edition].push_back(std::move(p));
+    }
+    if (site.editions.empty() && !diags.has_errors()) {
+        diags.error({fs::path(content_dir).lexically_normal().generic_string(), 0, 0},
+                    std::string(text(Msg::no_editions, lang)), std::string(text(Msg::no_editions_hint, lang)));
+    }
+    if (!config || diags.has_errors()) return std::nullopt;
+
+    // Newest edition first; within an edition, by number.
+    std::vector<std::size_t> order(site.editions.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const Edition& x = site.editions[a];
+        const Edition& y = site.editions[b];
+        return x.year != y.year ? x.year > y.year : x.id > y.id;
+    });
+    std::vector<Edition> editions;
+    for (std::size_t old : order) {
+        Edition e = std::move(site.editions[old]);
+        auto& projects = by_edition[old];
+        std::sort(projects.begin(), projects.end(),
+                  [](const Project& a, const Project& b) { return a.number < b.number; });
+        for (Project& p : projects) {
+            p.edition = editions.size();
+            e.projects.push_back(site.projects.size());
+            site.projects.push_back(std::move(p));
+        }
+        editions.push_back(std::move(e));
+    }
+    site.editions = std::move(editions);
+    site.config = std::move(cfg);
+    return site;
+}
+
+}  // namespace bulletin

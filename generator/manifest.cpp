@@ -1,0 +1,124 @@
+#include "manifest.h"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <openssl/evp.h>
+
+namespace fs = std::filesystem;
+
+namespace bulletin {
+
+std::string sha256_hex(std::string_view bytes) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr) != 1) {
+        throw std::runtime_error("SHA-256 failed");
+    }
+    std::string hex;
+    hex.reserve(len * 2);
+    for (unsigned int i = 0; i < len; ++i) hex += fmt::format("{:02x}", digest[i]);
+    return hex;
+}
+
+namespace {
+std::string group_of(const std::string& path, const std::vector<std::string>& ids) {
+    for (const std::string& id : ids) {
+        if (path.rfind(id + "/", 0) == 0 || path.rfind("data/" + id + ".", 0) == 0) return id;
+    }
+    return "site";
+}
+}  // namespace
+
+std::string render_manifest(const Manifest& files, const std::vector<std::string>& edition_ids) {
+    std::map<std::string, nlohmann::ordered_json> groups;
+    for (const auto& [path, entry] : files) {
+        groups[group_of(path, edition_ids)][path] = {{"sha256", entry.sha256}, {"size", entry.size}};
+    }
+    nlohmann::ordered_json doc;
+    doc["format"] = "bulletin-manifest";
+    doc["version"] = 1;
+    doc["algorithm"] = "sha256";
+    doc["groups"] = nlohmann::ordered_json::object();
+    for (auto& [name, group] : groups) doc["groups"][name] = std::move(group);
+    return doc.dump(1, '\t') + "\n";
+}
+
+Manifest parse_manifest(const std::string& text) {
+    Manifest out;
+    try {
+        const auto doc = nlohmann::json::parse(text);
+        if (doc.value("format", "") != "bulletin-manifest") throw std::runtime_error("not a bulletin manifest");
+        for (const auto& [group, files] : doc.at("groups").items()) {
+            for (const auto& [path, entry] : files.items()) {
+                out[path] = {entry.at("sha256").get<std::string>(), entry.at("size").get<std::size_t>()};
+            }
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw std::runtime_error(std::string("malformed manifest.json: ") + e.what());
+    }
+    return out;
+}
+
+int run_verify(const std::string& dir, std::ostream& out, std::ostream& err) {
+    const fs::path root(dir);
+    std::ifstream in(root / "manifest.json", std::ios::binary);
+    if (!in) {
+        err << fmt::format("{}: 找不到 manifest.json\n", (root / "manifest.json").generic_string());
+        return 2;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    Manifest expected;
+    try {
+        expected = parse_manifest(ss.str());
+    } catch (const std::exception& e) {
+        err << (root / "manifest.json").generic_string() << ": " << e.what() << "\n";
+        return 2;
+    }
+    std::vector<std::string> changed, missing, extra;
+    std::set<std::string> seen;
+    for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
+        const std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+            if (it->is_directory()) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_directory()) continue;
+        const std::string rel = fs::relative(it->path(), root).generic_string();
+        if (rel == "manifest.json") continue;
+        // Precompressed twins are checked through the file they compress.
+        if (rel.size() > 3 && rel.compare(rel.size() - 3, 3, ".gz") == 0 && expected.count(rel.substr(0, rel.size() - 3)) &&
+            !expected.count(rel)) {
+            continue;
+        }
+        seen.insert(rel);
+        auto e = expected.find(rel);
+        if (e == expected.end()) {
+            extra.push_back(rel);
+            continue;
+        }
+        std::ifstream f(it->path(), std::ios::binary);
+        std::ostringstream bytes;
+        bytes << f.rdbuf();
+        const std::string b = bytes.str();
+        if (b.size() != e->second.size || sha256_hex(b) != e->second.sha256) changed.push_back(rel);
+    }
+    for (const auto& [path, entry] : expected) {
+        if (!seen.count(path)) missing.push_back(path);
+    }
+    for (const auto& p : changed) out << "changed  " << p << "\n";
+    for (const auto& p : missing) out << "missing  " << p << "\n";
+    for (const auto& p : extra) out << "extra    " << p << "\n";
+    const bool ok = changed.empty() && missing.empty() && extra.empty();
+    out << fmt::format("verify: {} 个文件；{} 个被改动，{} 个缺失，{} 个多余 — {}\n", expected.size(), changed.size(),
+                       missing.size(), extra.size(), ok ? "一致" : "不一致");
+    return ok ? 0 : 1;
+}
+
+}  // namespace bulletin

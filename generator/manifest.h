@@ -1,0 +1,35 @@
+#pragma once
+// manifest.json: the SHA-256 and size of every published file, grouped by
+// edition, so anyone can check a deployed copy against the build.
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "output.h"
+
+namespace bulletin {
+
+struct ManifestEntry {
+    std::string sha256;  ///< lower-case hex
+    std::size_t size = 0;
+};
+
+using Manifest = std::map<std::string, ManifestEntry>;  ///< site path → entry
+
+/// Lower-case hex SHA-256 of `bytes`.
+std::string sha256_hex(std::string_view bytes);
+
+/// manifest.json text: files grouped by the edition they belong to
+/// ("2022/…" and "data/2022.*" belong to edition 2022; the rest to "site").
+std::string render_manifest(const Manifest& files, const std::vector<std::string>& edition_ids);
+
+/// Reads a manifest.json back into path → entry. Throws std::runtime_error on a malformed file.
+Manifest parse_manifest(const std::string& text);
+
+/// Checks a deployed folder against its manifest.json and prints changed,
+/// missing and extra files. Returns 0 when identical, 1 on any difference,
+/// 2 when the folder or manifest cannot be read.
+int run_verify(const std::string& dir, std::ostream& out, std::ostream& err);
+
+}  // namespace bulletin

@@ -1,0 +1,267 @@
+#include "pages.h"
+
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "parallel.h"
+#include "views.h"
+
+namespace bulletin {
+namespace {
+
+struct PageContext {
+    const Site& site;
+    const Theme& theme;
+    const RenderOptions& options;
+    std::vector<View> entries;  // one per project, by Site::projects index
+};
+
+std::string root_for(int depth) {
+    if (depth == 0) return "./";
+    std::string r;
+    for (int i = 0; i < depth; ++i) r += "../";
+    return r;
+}
+
+int depth_of(const std::string& dir) {
+    return static_cast<int>(std::count(dir.begin(), dir.end(), '/'));
+}
+
+// What every page has: language, links back to the root, strings, site settings.
+View common_view(const PageContext& ctx, const std::string& dir, const std::string& title) {
+    const SiteConfig& c = ctx.site.config;
+    View v;
+    v.set("lang", c.language);
+    v.set("root", root_for(depth_of(dir)));
+    v.set("idx", ctx.options.offline ? "index.html" : "");
+    v.set("t", ctx.theme.strings_view());
+    View site;
+    site.set("title", c.title);
+    site.set("description", c.description);
+    site.set("publisher", c.publisher);
+    site.set("base_url", c.base_url);
+    v.set("site", site);
+    v.set("canonical", c.base_url + dir);
+    v.set("page_title", title.empty() ? c.title : title + " - " + c.title);
+    v.set("description", c.description);
+    return v;
+}
+
+void emit_page(const PageContext& ctx, const std::string& dir, const std::string& tmpl, const View& view,
+               const Emit& emit) {
+    emit(OutputFile{dir + "index.html", ctx.theme.render(tmpl, view)});
+}
+
+View crumbs(std::vector<std::pair<std::string, std::string>> items) {
+    View list{View::type::list};
+    for (auto& [url, label] : items) {
+        View c;
+        c.set("url", url);
+        c.set("label", label);
+        list.push_back(c);
+    }
+    return list;
+}
+
+void home_page(const PageContext& ctx, const Emit& emit) {
+    const Edition& e = ctx.site.latest();
+    View v = common_view(ctx, "", "");
+    v.set("is_home", true);
+    v.set("edition", edition_view(ctx.site, e, ctx.entries, ctx.theme));
+    v.set("has_older", ctx.site.editions.size() > 1);
+    emit_page(ctx, "", "home", v, emit);
+}
+
+void edition_page(const PageContext& ctx, const Edition& e, const Emit& emit) {
+    const std::string dir = edition_url(e);
+    View v = common_view(ctx, dir, format_year(e.year, ctx.theme) + e.title);
+    v.set("edition", edition_view(ctx.site, e, ctx.entries, ctx.theme));
+    v.set("breadcrumbs", crumbs({}));
+    v.set("current", format_year(e.year, ctx.theme) + e.title);
+    emit_page(ctx, dir, "edition", v, emit);
+}
+
+void project_page(const PageContext& ctx, std::size_t index, const Emit& emit) {
+    const Project& p = ctx.site.projects[index];
+    const Edition& e = ctx.site.editions[p.edition];
+    const std::string dir = project_url(ctx.site, p);
+    View v = common_view(ctx, dir, p.title);
+    v.set("project", ctx.entries[index]);
+    v.set("description", p.summary);
+    View edition;
+    edition.set("title", e.title);
+    edition.set("year_label", format_year(e.year, ctx.theme));
+    edition.set("url", edition_url(e));
+    edition.set("published_label", format_date(e.published, ctx.theme));
+    edition.set("publisher", e.publisher);
+    edition.set("archived", e.archived);
+    v.set("edition", edition);
+    auto pos = std::find(e.projects.begin(), e.projects.end(), index) - e.projects.begin();
+    if (pos > 0) v.set("prev", ctx.entries[e.projects[static_cast<std::size_t>(pos) - 1]]);
+    if (static_cast<std::size_t>(pos) + 1 < e.projects.size()) {
+        v.set("next", ctx.entries[e.projects[static_cast<std::size_t>(pos) + 1]]);
+    }
+    v.set("breadcrumbs", crumbs({{edition_url(e), format_year(e.year, ctx.theme) + e.title}}));
+    v.set("current", p.title);
+    emit_page(ctx, dir, "project", v, emit);
+}
+
+// Projects per department per edition, counted once for both department pages.
+using Counts = std::vector<std::vector<std::vector<std::size_t>>>;  // [department][edition] → projects
+
+Counts count_projects(const Site& site) {
+    Counts counts(site.departments.size(), std::vector<std::vector<std::size_t>>(site.editions.size()));
+    for (std::size_t i = 0; i < site.projects.size(); ++i) {
+        const Project& p = site.projects[i];
+        counts[p.department][p.edition].push_back(i);
+    }
+    return counts;
+}
+
+void departments_page(const PageContext& ctx, const Counts& counts, const Emit& emit) {
+    View v = common_view(ctx, "departments/", ctx.theme.string("departments"));
+    v.set("is_departments", true);
+    View rows{View::type::list};
+    for (std::size_t d = 0; d < ctx.site.departments.size(); ++d) {
+        const Department& dep = ctx.site.departments[d];
+        View row;
+        row.set("name", dep.name);
+        row.set("full_name", dep.full_name);
+        row.set("url", department_url(dep));
+        std::size_t total = 0;
+        View per{View::type::list};
+        for (std::size_t e = 0; e < ctx.site.editions.size(); ++e) {
+            if (counts[d][e].empty()) continue;
+            View ed;
+            ed.set("year_label", format_year(ctx.site.editions[e].year, ctx.theme));
+            ed.set("count", std::to_string(counts[d][e].size()));
+            per.push_back(ed);
+            total += counts[d][e].size();
+        }
+        row.set("editions", per);
+        row.set("total", std::to_string(total));
+        rows.push_back(row);
+    }
+    v.set("departments", rows);
+    v.set("breadcrumbs", crumbs({}));
+    v.set("current", ctx.theme.string("departments"));
+    emit_page(ctx, "departments/", "departments", v, emit);
+}
+
+void department_page(const PageContext& ctx, std::size_t d, const Counts& counts, const Emit& emit) {
+    const Department& dep = ctx.site.departments[d];
+    const std::string dir = department_url(dep);
+    View v = common_view(ctx, dir, dep.name);
+    v.set("department", View("name", dep.name));
+    v.set("department_name", dep.name);
+    v.set("department_full_name", dep.full_name);
+    View groups{View::type::list};
+    std::size_t total = 0;
+    for (std::size_t e = 0; e < ctx.site.editions.size(); ++e) {
+        if (counts[d][e].empty()) continue;
+        const Edition& ed = ctx.site.editions[e];
+        View g;
+        g.set("year_label", format_year(ed.year, ctx.theme));
+        g.set("title", ed.title);
+        g.set("url", edition_url(ed));
+        View items{View::type::list};
+        for (std::size_t i : counts[d][e]) items.push_back(ctx.entries[i]);
+        g.set("projects", items);
+        groups.push_back(g);
+        total += counts[d][e].size();
+    }
+    v.set("editions", groups);
+    v.set("has_projects", total > 0);
+    v.set("total", std::to_string(total));
+    v.set("breadcrumbs", crumbs({{"departments/", ctx.theme.string("departments")}}));
+    v.set("current", dep.name);
+    emit_page(ctx, dir, "department", v, emit);
+}
+
+void archive_page(const PageContext& ctx, const Emit& emit) {
+    View v = common_view(ctx, "archive/", ctx.theme.string("archive"));
+    v.set("is_archive", true);
+    View list{View::type::list};
+    for (const Edition& e : ctx.site.editions) {
+        View ev;
+        ev.set("title", e.title);
+        ev.set("year_label", format_year(e.year, ctx.theme));
+        ev.set("url", edition_url(e));
+        ev.set("published", e.published.iso());
+        ev.set("published_label", format_date(e.published, ctx.theme));
+        ev.set("count", std::to_string(e.projects.size()));
+        ev.set("archived", e.archived);
+        ev.set("data_json", "data/" + e.id + ".json");
+        ev.set("data_csv", "data/" + e.id + ".csv");
+        list.push_back(ev);
+    }
+    v.set("editions", list);
+    v.set("breadcrumbs", crumbs({}));
+    v.set("current", ctx.theme.string("archive"));
+    emit_page(ctx, "archive/", "archive", v, emit);
+}
+
+void search_page(const PageContext& ctx, const Emit& emit) {
+    View v = common_view(ctx, "search/", ctx.theme.string("search"));
+    v.set("is_search", true);
+    View editions{View::type::list};
+    for (const Edition& e : ctx.site.editions) {
+        View ev;
+        ev.set("id", e.id);
+        ev.set("label", format_year(e.year, ctx.theme));
+        editions.push_back(ev);
+    }
+    v.set("editions", editions);
+    View departments{View::type::list};
+    for (const Department& d : ctx.site.departments) {
+        View dv;
+        dv.set("slug", d.slug);
+        dv.set("name", d.name);
+        departments.push_back(dv);
+    }
+    v.set("departments", departments);
+    // The script's own words, as a JSON data block: never executed, so a
+    // strict Content-Security-Policy allows it. "</" is escaped so no string
+    // can close the <script> element.
+    nlohmann::ordered_json strings = nlohmann::ordered_json::object();
+    for (const auto& [k, s] : ctx.theme.strings()) {
+        if (k.rfind("search_", 0) == 0) strings[k] = s;
+    }
+    std::string json = strings.dump();
+    for (std::size_t pos; (pos = json.find("</")) != std::string::npos;) json.replace(pos, 2, "<\\/");
+    v.set("search_strings_json", json);
+    v.set("offline", ctx.options.offline);
+    v.set("breadcrumbs", crumbs({}));
+    v.set("current", ctx.theme.string("search"));
+    emit_page(ctx, "search/", "search", v, emit);
+}
+
+}  // namespace
+
+void render_pages(const Site& site, const Theme& theme, const RenderOptions& options, const Emit& emit) {
+    PageContext ctx{site, theme, options, std::vector<View>(site.projects.size())};
+    parallel_for(site.projects.size(),
+                 [&](std::size_t i) { ctx.entries[i] = project_view(site, site.projects[i], theme); });
+    const Counts counts = count_projects(site);
+
+    // One job per page; the few site-wide pages first so they start early.
+    const std::size_t fixed = 4;
+    const std::size_t n_editions = site.editions.size();
+    const std::size_t n_departments = site.departments.size();
+    const std::size_t total = fixed + n_editions + n_departments + site.projects.size();
+    parallel_for(total, [&](std::size_t job) {
+        if (job == 0) return home_page(ctx, emit);
+        if (job == 1) return departments_page(ctx, counts, emit);
+        if (job == 2) return archive_page(ctx, emit);
+        if (job == 3) return search_page(ctx, emit);
+        job -= fixed;
+        if (job < n_editions) return edition_page(ctx, site.editions[job], emit);
+        job -= n_editions;
+        if (job < n_departments) return department_page(ctx, job, counts, emit);
+        job -= n_departments;
+        project_page(ctx, job, emit);
+    });
+}
+
+}  // namespace bulletin

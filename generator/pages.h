@@ -1,0 +1,23 @@
+#pragma once
+// Every HTML page of the site: which pages exist, at which path, with which view.
+#include <functional>
+
+#include "model.h"
+#include "output.h"
+#include "theme.h"
+
+namespace bulletin {
+
+struct RenderOptions {
+    /// Links end in index.html so the copy works opened from disk (file://).
+    bool offline = false;
+};
+
+using Emit = std::function<void(OutputFile&&)>;
+
+/// Renders home, editions, projects, departments, archive and search pages.
+/// Pages are rendered on every core; `emit` is called from several threads,
+/// once per page, in no particular order.
+void render_pages(const Site& site, const Theme& theme, const RenderOptions& options, const Emit& emit);
+
+}  // namespace bulletin

@@ -1,0 +1,173 @@
+#include "publish.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <stdexcept>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace bulletin {
+namespace {
+
+bool dot_name(const fs::path& p) {
+    const std::string n = p.filename().string();
+    return !n.empty() && n[0] == '.';
+}
+
+// Files of a previous build, relative, without dot-files.
+std::set<std::string> published_files(const fs::path& dir) {
+    std::set<std::string> out;
+    if (!fs::is_directory(dir)) return out;
+    for (auto it = fs::recursive_directory_iterator(dir); it != fs::recursive_directory_iterator(); ++it) {
+        if (dot_name(it->path())) {
+            if (it->is_directory()) it.disable_recursion_pending();
+            continue;
+        }
+        if (!it->is_directory()) out.insert(fs::relative(it->path(), dir).generic_string());
+    }
+    return out;
+}
+
+bool same_bytes(const fs::path& file, const std::string& bytes) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) != bytes.size()) {
+        return false;
+    }
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    std::string old(bytes.size(), '\0');
+    std::size_t got = 0;
+    while (got < old.size()) {
+        const ssize_t n = ::read(fd, old.data() + got, old.size() - got);
+        if (n <= 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    return got == bytes.size() && old == bytes;
+}
+
+void write_new_file(const fs::path& file, const std::string& bytes) {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) throw std::runtime_error("cannot create " + file.string() + ": " + std::strerror(errno));
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0) {
+            ::close(fd);
+            throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(errno));
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(errno));
+}
+
+}  // namespace
+
+bool is_safe_site_path(const std::string& path) {
+    if (path.empty() || path.front() == '/' || path.back() == '/' || path.find('\\') != std::string::npos ||
+        path.find('\0') != std::string::npos) {
+        return false;
+    }
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        std::size_t end = path.find('/', start);
+        if (end == std::string::npos) end = path.size();
+        const std::string_view seg(path.data() + start, end - start);
+        if (seg.empty() || seg == "." || seg == "..") return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+Publisher::Publisher(fs::path out_dir) : out_(std::move(out_dir)) {
+    out_ = fs::absolute(out_).lexically_normal();
+    if (out_.filename().empty()) out_ = out_.parent_path();
+    if (out_ == out_.root_path()) throw std::runtime_error("refusing to publish into " + out_.string());
+    if (fs::exists(out_)) {
+        if (!fs::is_directory(out_)) throw std::runtime_error(out_.string() + " exists and is not a folder");
+        // Replace only what a build made: an empty folder or one with our manifest.
+        const auto existing = published_files(out_);
+        if (!existing.empty() && !existing.count("manifest.json")) {
+            throw std::runtime_error(out_.string() +
+                                     " holds files that no build made (no manifest.json); choose an empty folder");
+        }
+    }
+    fs::create_directories(out_.parent_path());
+    staging_ = out_.parent_path() / ("." + out_.filename().string() + ".staging-" + std::to_string(::getpid()));
+    fs::remove_all(staging_);
+    fs::create_directory(staging_);
+}
+
+Publisher::~Publisher() {
+    if (!committed_) {
+        std::error_code ec;
+        fs::remove_all(staging_, ec);
+    }
+}
+
+void Publisher::put(OutputFile&& file) {
+    if (!is_safe_site_path(file.path)) throw std::logic_error("unsafe output path: " + file.path);
+    {
+        std::lock_guard lock(mutex_);
+        if (!paths_.insert(file.path).second) throw std::logic_error("two outputs for " + file.path);
+    }
+    const fs::path target = staging_ / file.path;
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    if (ec && !fs::is_directory(target.parent_path())) {
+        throw std::runtime_error("cannot create " + target.parent_path().string() + ": " + ec.message());
+    }
+    bytes_ += file.bytes.size();
+    const fs::path old = out_ / file.path;
+    if (same_bytes(old, file.bytes) && ::link(old.c_str(), target.c_str()) == 0) return;
+    written_ += 1;
+    write_new_file(target, file.bytes);
+}
+
+std::set<std::string> Publisher::staged_paths() const {
+    std::lock_guard lock(mutex_);
+    return paths_;
+}
+
+PublishStats Publisher::commit() {
+    PublishStats stats;
+    stats.files = paths_.size();
+    stats.bytes = bytes_;
+    stats.written = written_;
+    const auto old_files = published_files(out_);
+    for (const std::string& f : old_files) stats.removed += paths_.count(f) ? 0 : 1;
+
+    if (stats.written == 0 && stats.removed == 0 && fs::is_directory(out_)) {
+        fs::remove_all(staging_);
+        committed_ = true;
+        return stats;
+    }
+    if (fs::is_directory(out_)) {
+        for (const auto& entry : fs::directory_iterator(out_)) {
+            if (dot_name(entry.path())) {
+                fs::copy(entry.path(), staging_ / entry.path().filename(),
+                         fs::copy_options::recursive | fs::copy_options::create_hard_links);
+            }
+        }
+        if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0) {
+            // Filesystems without the exchange flag: two renames, a moment apart.
+            const fs::path old = out_.parent_path() / ("." + out_.filename().string() + ".old-" + std::to_string(::getpid()));
+            fs::rename(out_, old);
+            fs::rename(staging_, out_);
+            staging_ = old;
+        }
+        fs::remove_all(staging_);  // now the previous output
+    } else {
+        fs::rename(staging_, out_);
+    }
+    committed_ = true;
+    stats.swapped = true;
+    return stats;
+}
+
+}  // namespace bulletin

@@ -1,0 +1,142 @@
+#include "views.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "text.h"
+
+namespace bulletin {
+namespace {
+
+std::string fill(std::string pattern, const std::string& key, const std::string& value) {
+    for (std::size_t pos; (pos = pattern.find(key)) != std::string::npos;) pattern.replace(pos, key.size(), value);
+    return pattern;
+}
+
+View list_of(std::vector<View> items) {
+    View list{View::type::list};
+    for (View& item : items) list.push_back(std::move(item));
+    return list;
+}
+
+View department_ref(const Department& d) {
+    View v;
+    v.set("name", d.name);
+    v.set("full_name", d.full_name);
+    v.set("url", department_url(d));
+    return v;
+}
+
+}  // namespace
+
+std::string format_date(const Date& d, const Theme& theme) {
+    std::string s = fill(theme.string("date_format"), "{y}", std::to_string(d.year));
+    s = fill(s, "{m}", std::to_string(d.month));
+    return fill(s, "{d}", std::to_string(d.day));
+}
+
+std::string format_year(int year, const Theme& theme) {
+    return fill(theme.string("year_format"), "{y}", std::to_string(year));
+}
+
+std::string project_url(const Site& site, const Project& p) {
+    return site.editions[p.edition].id + "/" + p.slug + "/";
+}
+std::string edition_url(const Edition& e) { return e.id + "/"; }
+std::string department_url(const Department& d) { return "departments/" + d.slug + "/"; }
+
+std::string percent_of(double value, double target) {
+    return fmt::format("{}%", static_cast<long long>(std::llround(value / target * 100.0)));
+}
+
+View project_view(const Site& site, const Project& p, const Theme& theme) {
+    const Edition& e = site.editions[p.edition];
+    View v;
+    v.set("slug", p.slug);
+    v.set("number", std::to_string(p.number));
+    v.set("num_cn", chinese_numeral(p.number));
+    v.set("title", p.title);
+    v.set("url", project_url(site, p));
+    v.set("summary", p.summary);
+    v.set("body_html", p.body_html);
+    v.set("department", department_ref(site.departments[p.department]));
+    std::vector<View> co;
+    for (std::size_t i = 0; i < p.co_departments.size(); ++i) {
+        View c = department_ref(site.departments[p.co_departments[i]]);
+        c.set("sep", i + 1 < p.co_departments.size());
+        co.push_back(std::move(c));
+    }
+    v.set("has_co_departments", !co.empty());
+    v.set("co_departments", list_of(std::move(co)));
+    v.set("status_class", p.ongoing ? "ongoing" : "completed");
+    v.set("status_label", theme.string(p.ongoing ? "status_ongoing" : "status_completed"));
+    v.set("edition_id", e.id);
+    v.set("edition_title", e.title);
+    v.set("edition_year", format_year(e.year, theme));
+    v.set("edition_url", edition_url(e));
+    std::vector<View> metrics;
+    for (const Metric& m : p.metrics) {
+        View mv;
+        mv.set("label", m.label);
+        mv.set("value", format_number(m.value));
+        mv.set("unit", m.unit);
+        mv.set("has_target", m.target.has_value());
+        if (m.target) {
+            mv.set("target", format_number(*m.target));
+            mv.set("rate", percent_of(m.value, *m.target));
+        }
+        metrics.push_back(std::move(mv));
+    }
+    v.set("has_metrics", !metrics.empty());
+    v.set("metrics", list_of(std::move(metrics)));
+    std::vector<View> tags;
+    for (const std::string& t : p.tags) tags.emplace_back(t);
+    v.set("has_tags", !tags.empty());
+    v.set("tags", list_of(std::move(tags)));
+    std::vector<View> corrections;
+    for (const Correction& c : p.corrections) {
+        View cv;
+        cv.set("date", c.date.iso());
+        cv.set("date_label", format_date(c.date, theme));
+        cv.set("note", c.note);
+        corrections.push_back(std::move(cv));
+    }
+    v.set("has_corrections", !corrections.empty());
+    v.set("corrections", list_of(std::move(corrections)));
+    return v;
+}
+
+View edition_view(const Site& site, const Edition& e, const std::vector<View>& entries, const Theme& theme) {
+    (void)site;
+    View v;
+    v.set("id", e.id);
+    v.set("title", e.title);
+    v.set("year", std::to_string(e.year));
+    v.set("year_label", format_year(e.year, theme));
+    v.set("published", e.published.iso());
+    v.set("published_label", format_date(e.published, theme));
+    v.set("publisher", e.publisher);
+    v.set("archived", e.archived);
+    v.set("url", edition_url(e));
+    v.set("data_json", "data/" + e.id + ".json");
+    v.set("data_csv", "data/" + e.id + ".csv");
+    v.set("preamble_html", e.preamble_html);
+    v.set("count", std::to_string(e.projects.size()));
+    std::vector<View> figures;
+    for (const Figure& f : e.figures) {
+        View fv;
+        fv.set("label", f.label);
+        fv.set("value", format_number(f.value));
+        fv.set("unit", f.unit);
+        figures.push_back(std::move(fv));
+    }
+    v.set("has_figures", !figures.empty());
+    v.set("figures", list_of(std::move(figures)));
+    View list{View::type::list};
+    for (std::size_t i : e.projects) list.push_back(entries[i]);
+    v.set("projects", list);
+    return v;
+}
+
+}  // namespace bulletin
