@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "search_index.h"
 #include "search_tokenize.h"
 
 namespace {
@@ -72,4 +73,12 @@ TEST_CASE("search tokenizer: kinds and positions") {
     CHECK(tokens[5] == Token{"8.98万元", 12, TokenKind::Number});
     CHECK(tokens[6] == Token{"万元", 13, TokenKind::Bigram});
     CHECK(tokens.back() == Token{"cmake", 15, TokenKind::Word});
+}
+
+TEST_CASE("search tokenizer: shared vectors hash tokens to shards like the browser") {
+    const auto vectors = load_vectors();
+    for (const auto& [token, hash] : vectors["hash"].items()) {
+        INFO(token);
+        CHECK(bulletin::search::token_hash(token) == hash.get<std::uint32_t>());
+    }
 }
