@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "compress.h"
 #include "feeds.h"
 #include "manifest.h"
 #include "messages.h"
@@ -86,13 +87,18 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     Publisher publisher(options.out_dir);
     Manifest manifest;
     std::mutex manifest_mutex;
-    const Emit emit = [&](OutputFile&& file) {
+    const Emit stage = [&](OutputFile&& file) {
         ManifestEntry entry{sha256_hex(file.bytes), file.bytes.size()};
         {
             std::lock_guard lock(manifest_mutex);
             manifest.emplace(file.path, std::move(entry));
         }
         publisher.put(std::move(file));
+    };
+    // Every text file of 1 KB or more gets its .gz twin, compressed on the calling thread.
+    const Emit emit = [&](OutputFile&& file) {
+        if (options.gzip && wants_gzip(file.path, file.bytes.size())) stage({file.path + ".gz", gzip(file.bytes)});
+        stage(std::move(file));
     };
 
     render_pages(site, theme, {options.offline}, emit);

@@ -15,12 +15,10 @@ bool is_language_tag(const std::string& tag) {
     return std::regex_match(tag, re);
 }
 
-namespace {
 bool is_base_url(const std::string& url) {
     static const std::regex re(R"(^https?://[^\s/?#<>"']+(/[^\s?#<>"']*)?/$)");
     return std::regex_match(url, re);
 }
-}  // namespace
 
 std::optional<SiteConfig> load_site_config(const std::string& file, const std::string& shown, Diagnostics& diags) {
     SiteConfig config;

@@ -17,6 +17,9 @@ std::optional<SiteConfig> load_site_config(const std::string& file, const std::s
 std::vector<Department> load_departments(const std::string& file, const std::string& shown,
                                          const std::string& language, Diagnostics& diags);
 
+/// True for an absolute http(s) URL ending in '/', as base_url must be.
+bool is_base_url(const std::string& url);
+
 /// True for a language tag such as zh-CN, zh-Hant-TW or en.
 bool is_language_tag(const std::string& tag);
 

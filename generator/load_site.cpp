@@ -213,7 +213,14 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
     auto config = load_site_config((fs::path(content_dir) / "site.toml").string(),
                                    shown_path(content_dir, "site.toml"), diags);
     SiteConfig cfg = config.value_or(SiteConfig{});
-    if (options.base_url) cfg.base_url = *options.base_url;
+    if (options.base_url) {
+        if (is_base_url(*options.base_url)) {
+            cfg.base_url = *options.base_url;
+        } else {
+            diags.error({"--base-url", 0, 0}, say(cfg.language, Msg::bad_base_url, *options.base_url),
+                        std::string(text(Msg::bad_base_url_hint, cfg.language)));
+        }
+    }
     const std::string& lang = cfg.language;
 
     Site site;

@@ -1,0 +1,16 @@
+#pragma once
+// Precompressed twins (.gz) of text files, for web servers that serve them
+// as they are (nginx gzip_static).
+#include <string>
+#include <string_view>
+
+namespace bulletin {
+
+/// True for text files (HTML, CSS, JS, JSON, XML, CSV, TXT) of 1 KB and more.
+bool wants_gzip(std::string_view path, std::size_t size);
+
+/// gzip of `bytes` with no file name and a zero time stamp, so the same
+/// input always gives the same bytes.
+std::string gzip(std::string_view bytes);
+
+}  // namespace bulletin
