@@ -1,0 +1,232 @@
+/* The /search/ page: reads ?q=, &edition= and &department=, runs the query
+ * against the site's index and lists the results in #search-results.
+ * The tokenizer and ranking live in search-tokenize.js and search-rank.js,
+ * loaded from beside this file. Data never goes through innerHTML. */
+(function () {
+  'use strict';
+
+  var app = document.getElementById('search-app');
+  if (!app) return;
+  var PAGE_SIZE = 20;
+  var SNIPPET_LENGTH = 90;
+  var siteRoot = app.getAttribute('data-root') || './';
+  var offline = app.getAttribute('data-offline') === 'true';
+  var form = document.getElementById('search-form');
+  var input = document.getElementById('search-q');
+  var editionSelect = document.getElementById('search-edition');
+  var departmentSelect = document.getElementById('search-department');
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-results');
+  var scriptDir = (document.currentScript && document.currentScript.src || '').replace(/[^/]*$/, '');
+  var strings = readStrings();
+  var indexPromise = null;
+  var run = 0;  // a newer search makes the results of an older one stale
+  var moreButton = null;
+
+  var DEFAULTS = {
+    search_results_count: '找到 {n} 条结果',
+    search_no_results: '没有找到与“{q}”相关的结果。',
+    search_near_matches: '没有完全匹配的结果，以下为相近结果（{n} 条）',
+    search_near_label: '相近结果',
+    search_loading: '正在载入搜索索引……',
+    search_error: '搜索索引载入失败，请稍后重试。',
+    search_empty: '请输入要搜索的词语。',
+    search_more: '显示更多结果'
+  };
+
+  function readStrings() {
+    var el = document.getElementById('search-strings');
+    try { return JSON.parse(el ? el.textContent : '{}') || {}; } catch (e) { return {}; }
+  }
+
+  function say(key, values) {
+    var text = strings[key] || DEFAULTS[key] || key;
+    return text.replace(/\{(\w+)\}/g, function (m, name) { return values && name in values ? values[name] : m; });
+  }
+
+  // Offline copies run from file://, where fetch() is refused: the index
+  // then comes as scripts that store their data in window.BULLETIN_SEARCH.
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = src;
+      s.async = false;
+      s.onload = function () { resolve(); };
+      s.onerror = function () { reject(new Error('cannot load ' + src)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  var cache = new Map();
+  function load(path) {
+    if (!cache.has(path)) {
+      var loaded;
+      if (offline) {
+        var store = window.BULLETIN_SEARCH || {};
+        loaded = path in store ? Promise.resolve(store[path]) : loadScript(siteRoot + path.replace(/\.json$/, '.js'))
+          .then(function () { return window.BULLETIN_SEARCH[path]; });
+      } else {
+        loaded = fetch(siteRoot + path).then(function (r) {
+          if (!r.ok) throw new Error(path + ': ' + r.status);
+          return r.json();
+        });
+      }
+      cache.set(path, loaded);
+    }
+    return cache.get(path);
+  }
+
+  function engine() {
+    if (!indexPromise) {
+      indexPromise = Promise.all([loadScript(scriptDir + 'search-tokenize.js'), loadScript(scriptDir + 'search-rank.js')])
+        .then(function () { return window.BulletinSearchRank.openIndex(load, window.BulletinSearchTokenize); });
+    }
+    return indexPromise;
+  }
+
+  function readParams() {
+    var params = new URLSearchParams(location.search);  // turns a form's + into a space
+    return { q: (params.get('q') || '').trim(), edition: params.get('edition') || '', department: params.get('department') || '' };
+  }
+
+  function showParams(p) {
+    input.value = p.q;
+    if (editionSelect) editionSelect.value = p.edition;
+    if (departmentSelect) departmentSelect.value = p.department;
+  }
+
+  function pageLink(url) { return siteRoot + url + (offline ? 'index.html' : ''); }
+
+  function appendPieces(parent, pieces) {
+    pieces.forEach(function (piece) {
+      var node = piece.mark ? document.createElement('mark') : document.createTextNode(piece.text);
+      if (piece.mark) node.textContent = piece.text;
+      parent.appendChild(node);
+    });
+  }
+
+  function resultItem(doc, index, parsed, t2s, near) {
+    var R = window.BulletinSearchRank, T = window.BulletinSearchTokenize;
+    var li = document.createElement('li');
+    li.className = near ? 'search-result search-result-near' : 'search-result';
+    var a = document.createElement('a');
+    a.href = pageLink(doc.url);
+    appendPieces(a, R.snippet(doc.title, R.highlightRanges(doc.title, parsed, T, t2s), doc.title.length));
+    li.appendChild(a);
+    if (near) {
+      var label = document.createElement('span');
+      label.className = 'search-near';
+      label.textContent = say('search_near_label');
+      li.appendChild(document.createTextNode(' '));
+      li.appendChild(label);
+    }
+    var meta = document.createElement('p');
+    meta.className = 'search-meta';
+    var edition = index.manifest.editions.find(function (e) { return e.id === doc.edition; });
+    meta.textContent = doc.department + ' · ' + (edition ? edition.title : doc.edition);
+    li.appendChild(meta);
+    var text = document.createElement('p');
+    text.className = 'search-snippet';
+    appendPieces(text, R.snippet(doc.text, R.highlightRanges(doc.text, parsed, T, t2s), SNIPPET_LENGTH));
+    li.appendChild(text);
+    return li;
+  }
+
+  function showPage(state, from) {
+    var ids = state.hits.slice(from, from + PAGE_SIZE).map(function (h) { return h.doc; });
+    return state.index.documents(ids).then(function (docs) {
+      if (state.run !== run) return;
+      var first = null;
+      ids.forEach(function (id) {
+        var li = resultItem(docs.get(id), state.index, state.parsed, state.t2s, state.near);
+        list.appendChild(li);
+        first = first || li;
+      });
+      state.shown = from + ids.length;
+      if (moreButton) moreButton.hidden = state.shown >= state.hits.length;
+      return first;
+    });
+  }
+
+  function search(p) {
+    var started = performance.now();
+    var mine = ++run;
+    list.textContent = '';
+    if (moreButton) moreButton.hidden = true;
+    if (!p.q) { status.textContent = p.edition || p.department ? say('search_empty') : ''; return Promise.resolve(); }
+    status.textContent = say('search_loading');
+    app.setAttribute('aria-busy', 'true');
+    var state = { run: mine };
+    return engine().then(function (index) {
+      state.index = index;
+      return index.t2sFor(p.q);
+    }).then(function (t2s) {
+      var R = window.BulletinSearchRank;
+      state.t2s = t2s;
+      state.parsed = R.parseQuery(p.q, window.BulletinSearchTokenize, t2s);
+      return state.index.postings(state.parsed.tokens);
+    }).then(function (postings) {
+      if (mine !== run) return;
+      var index = state.index;
+      var ranked = window.BulletinSearchRank.rank(state.parsed, postings, index.filter(p.edition, p.department),
+        function (id) { return index.editionOf(id); });
+      state.hits = ranked.hits;
+      state.near = ranked.near;
+      moreButton.onclick = function () {
+        showPage(state, state.shown).then(function (first) { if (first) first.querySelector('a').focus(); });
+      };
+      return showPage(state, 0).then(function () {
+        if (mine !== run) return;
+        var n = state.hits.length;
+        status.textContent = n === 0 ? say('search_no_results', { q: p.q })
+          : say(state.near ? 'search_near_matches' : 'search_results_count', { n: n });
+        app.setAttribute('data-search-ms', String(Math.round(performance.now() - started)));
+      });
+    }).catch(function () {
+      if (mine === run) status.textContent = say('search_error');
+    }).then(function () {
+      if (mine === run) app.removeAttribute('aria-busy');
+    });
+  }
+
+  function go(push) {
+    var p = {
+      q: input.value.trim(),
+      edition: editionSelect ? editionSelect.value : '',
+      department: departmentSelect ? departmentSelect.value : ''
+    };
+    var params = new URLSearchParams();
+    Object.keys(p).forEach(function (k) { if (p[k]) params.set(k, p[k]); });
+    var url = location.pathname + (params.toString() ? '?' + params.toString() : '');
+    if (push && url !== location.pathname + location.search) {
+      try {
+        history.pushState(p, '', url);
+      } catch (e) {
+        form.submit();  // some file:// pages refuse pushState: a normal GET still works
+        return;
+      }
+    }
+    search(p);
+  }
+
+  moreButton = document.createElement('button');
+  moreButton.type = 'button';
+  moreButton.className = 'search-more';
+  moreButton.textContent = say('search_more');
+  moreButton.hidden = true;
+  list.parentNode.insertBefore(moreButton, list.nextSibling);
+
+  form.addEventListener('submit', function (e) { e.preventDefault(); go(true); });
+  [editionSelect, departmentSelect].forEach(function (select) {
+    if (select) select.addEventListener('change', function () { if (input.value.trim()) go(true); });
+  });
+  window.addEventListener('popstate', function () {
+    var p = readParams();
+    showParams(p);
+    search(p);
+  });
+
+  var initial = readParams();
+  showParams(initial);
+  if (initial.q) search(initial);
+})();
