@@ -1,0 +1,293 @@
+#include "import_parse.h"
+
+#include <fmt/format.h>
+
+#include "text.h"
+
+namespace bulletin {
+namespace {
+
+std::string quoted(std::string_view s) { return fmt::format("“{}”", utf8_prefix(s, 30)); }
+
+/// The header row of a table pasted one cell per line: two or more bare
+/// labels in a row (blank lines between them allowed), one of them the project.
+template <typename Line, typename TextOf>
+std::optional<std::size_t> find_table_header(const std::vector<Line>& lines, TextOf text_of) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        int cells = 0;
+        bool project = false;
+        for (std::size_t j = i; j < lines.size(); ++j) {
+            if (text_of(lines[j]).empty()) continue;
+            const LineInfo info = classify_line(text_of(lines[j]));
+            if (info.kind != LineKind::label || !info.bare) break;
+            ++cells;
+            project = project || info.field == Field::project;
+        }
+        if (cells >= 2 && project) return i;
+        if (!text_of(lines[i]).empty() && is_structural(classify_line(text_of(lines[i])))) return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+/// Reads the projects of a bulletin written as sections (一、… / 治理项目：… / 1. …).
+class SectionParser {
+public:
+    SectionParser(const std::vector<Token>& tokens, ImportedBulletin& bulletin) : t_(tokens), b_(bulletin) {}
+
+    std::optional<ImportError> run(std::size_t start) {
+        // Arabic section numbers (1. 新能源…) are only used when the first
+        // project starts with one; otherwise every Arabic number is an outcome.
+        if (t_[start].info.kind == LineKind::numbered) arabic_form_ = t_[start].info.form;
+        for (std::size_t i = start; i < t_.size() && !error_; ++i) step(i);
+        if (!error_ && pending_ != Pending::none) {
+            fail(t_.back().line, pending_ == Pending::title ? "文件已结束，应还有治理项目名称"
+                                                            : "文件已结束，应还有牵头部门名称");
+        }
+        if (!error_ && current_) finish();
+        return error_;
+    }
+
+private:
+    enum class Pending { none, title, department };
+
+    void fail(int line, std::string message) {
+        if (!error_) error_ = ImportError{line, std::move(message)};
+    }
+
+    ImportedProject* cur() { return current_ ? &b_.projects.back() : nullptr; }
+
+    void step(std::size_t i) {
+        const Token& tok = t_[i];
+        const LineInfo& info = tok.info;
+        if (pending_ != Pending::none) {
+            const bool is_title = pending_ == Pending::title;
+            pending_ = Pending::none;
+            if (info.kind != LineKind::text) {
+                return fail(tok.line, fmt::format("这里应为{}，实际是{}", is_title ? "治理项目名称" : "牵头部门名称",
+                                                  quoted(tok.text)));
+            }
+            return is_title ? set_title(tok.text, tok.line) : set_departments(tok.text, tok.line);
+        }
+        switch (info.kind) {
+            case LineKind::section:
+                start_project(info.number, tok);
+                return apply_heading(info.rest, tok.line);
+            case LineKind::numbered:
+                if (is_arabic_heading(i)) {
+                    start_project(info.number, tok);
+                    return apply_heading(info.rest, tok.line);
+                }
+                return add_numbered(tok);
+            case LineKind::label:
+                return apply_label(info, tok);
+            case LineKind::text:
+                if (cur() && cur()->title.empty()) return set_title(tok.text, tok.line);
+                return add_text(tok);
+            case LineKind::blank:
+                return;
+        }
+    }
+
+    bool is_arabic_heading(std::size_t i) const {
+        const LineInfo& info = t_[i].info;
+        if (classify_line(info.rest).field == Field::project) return true;
+        if (arabic_form_ == NumberForm::none || info.form != arabic_form_ || info.number != section_ + 1) return false;
+        if (!current_) return true;
+        // The same form may number outcomes too: a number that cannot be the
+        // next outcome, or that is followed by a 1 or by a project's labels
+        // before the next number of this form, starts a section.
+        if (info.number != next_outcome_number()) return true;
+        if (numbered_outcomes_ > 0 && outcome_form_ != arabic_form_) return true;
+        for (std::size_t j = i + 1; j < t_.size(); ++j) {
+            const LineInfo& next = t_[j].info;
+            if (next.kind == LineKind::numbered) return next.form != arabic_form_ || next.number == 1;
+            if (next.kind == LineKind::label && (next.field == Field::project || next.field == Field::outcomes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int next_outcome_number() const { return numbered_outcomes_ + 1; }
+
+    void start_project(int number, const Token& tok) {
+        if (current_) finish();
+        if (error_) return;
+        if (number != section_ + 1) {
+            return fail(tok.line, fmt::format("这里应为第{}项（“{}”），实际编号为{}", section_ + 1,
+                                              chinese_numeral(section_ + 1), number));
+        }
+        section_ = number;
+        ImportedProject p;
+        p.number = number;
+        p.line = tok.line;
+        b_.projects.push_back(std::move(p));
+        current_ = true;
+        numbered_outcomes_ = 0;
+        last_was_numbered_ = false;
+        department_line_ = 0;
+    }
+
+    void finish() {
+        const ImportedProject& p = b_.projects.back();
+        if (p.title.empty()) {
+            return fail(p.line, fmt::format("第{}项没有项目名称：应有“治理项目：……”或在编号后写明名称", p.number));
+        }
+        if (p.outcomes.empty()) {
+            return fail(p.line, fmt::format("项目{}没有治理成果：应在其后列出编号的成果（如“1. ……”）"
+                                            "或一段用“；”分隔的成果",
+                                            quoted(p.title)));
+        }
+    }
+
+    void apply_heading(const std::string& rest, int line) {
+        if (rest.empty() || error_) return;
+        const LineInfo info = classify_line(rest);
+        if (info.kind == LineKind::label) return apply_label(info, Token{line, rest, info});
+        set_title(rest, line);
+    }
+
+    void apply_label(const LineInfo& info, const Token& tok) {
+        if (info.field == Field::project) {
+            if (!current_ || !cur()->title.empty()) start_project(section_ + 1, tok);
+            if (error_) return;
+            if (info.rest.empty()) {
+                pending_ = Pending::title;
+                return;
+            }
+            return set_title(info.rest, tok.line);
+        }
+        if (!current_ || cur()->title.empty()) {
+            return fail(tok.line, fmt::format("这里应先有治理项目名称（如“治理项目：……”或“一、……”），实际是{}",
+                                              quoted(tok.text)));
+        }
+        if (info.field == Field::department) {
+            if (info.rest.empty()) {
+                pending_ = Pending::department;
+                return;
+            }
+            return set_departments(info.rest, tok.line);
+        }
+        if (info.field == Field::outcomes) {
+            last_was_numbered_ = false;
+            if (info.rest.empty()) return;
+            const LineInfo inner = classify_line(info.rest);
+            Token value{tok.line, info.rest, inner};
+            return inner.kind == LineKind::numbered ? add_numbered(value) : add_text(value);
+        }
+        fail(tok.line, fmt::format("这里不应出现表格表头{}", quoted(tok.text)));
+    }
+
+    void set_title(std::string title, int line) {
+        std::vector<std::string> departments = take_parenthesised_departments(title);
+        cur()->title = std::move(title);
+        if (!departments.empty()) set_department_list(std::move(departments), line);
+    }
+
+    void set_departments(std::string_view value, int line) { set_department_list(split_departments(value), line); }
+
+    void set_department_list(std::vector<std::string> departments, int line) {
+        if (!cur()->departments.empty()) {
+            return fail(line, fmt::format("项目{}的牵头部门已在第{}行写明，这里又出现一次", quoted(cur()->title),
+                                          department_line_));
+        }
+        cur()->departments = std::move(departments);
+        department_line_ = line;
+        last_was_numbered_ = false;
+    }
+
+    void add_numbered(const Token& tok) {
+        if (!current_ || cur()->title.empty()) {
+            return fail(tok.line, fmt::format("这里应为治理项目的开头（如“一、……”或“治理项目：……”），"
+                                              "实际是编号条目{}",
+                                              quoted(tok.text)));
+        }
+        if (tok.info.number != next_outcome_number()) {
+            return fail(tok.line, fmt::format("这里应为第{}条成果，实际编号为{}", next_outcome_number(),
+                                              tok.info.number));
+        }
+        cur()->outcomes.push_back({tok.info.rest, tok.line});
+        if (numbered_outcomes_++ == 0) outcome_form_ = tok.info.form;
+        last_was_numbered_ = true;
+    }
+
+    void add_text(const Token& tok) {
+        if (!current_) return fail(tok.line, "这里应为治理项目的开头（如“一、……”或“治理项目：……”）");
+        if (last_was_numbered_) {
+            // A second paragraph of the same numbered outcome.
+            cur()->outcomes.back().text += "\n\n" + tok.text;
+            return;
+        }
+        for (std::string& clause : split_clauses(tok.text)) cur()->outcomes.push_back({std::move(clause), tok.line});
+    }
+
+    const std::vector<Token>& t_;
+    ImportedBulletin& b_;
+    std::optional<ImportError> error_;
+    NumberForm arabic_form_ = NumberForm::none;
+    NumberForm outcome_form_ = NumberForm::none;  ///< how the current project numbers its outcomes
+    Pending pending_ = Pending::none;
+    bool current_ = false;
+    bool last_was_numbered_ = false;
+    int section_ = 0;
+    int numbered_outcomes_ = 0;
+    int department_line_ = 0;
+};
+
+bool starts_project(const LineInfo& info) {
+    return info.kind == LineKind::section || info.kind == LineKind::numbered ||
+           (info.kind == LineKind::label && (info.field == Field::project || info.bare));
+}
+
+}  // namespace
+
+ParseResult parse_bulletin(std::string_view text) {
+    ParseResult result;
+    const std::vector<TextLine> raw = split_import_lines(text);
+    const bool table = find_table_header(raw, [](const TextLine& l) -> const std::string& { return l.text; })
+                           .has_value();
+    std::vector<Token> tokens;
+    for (TextLine& line : repair_lines(raw, table, result.notes)) {
+        if (line.text.empty()) continue;
+        LineInfo info = classify_line(line.text);
+        tokens.push_back({line.number, std::move(line.text), std::move(info)});
+    }
+    if (tokens.empty()) {
+        result.error = {0, "文件是空的：应有公告标题、前言和各治理项目"};
+        return result;
+    }
+    ImportedBulletin b;
+    if (is_structural(tokens[0].info)) {
+        result.error = {tokens[0].line, fmt::format("第一行应为公告标题，实际是{}", quoted(tokens[0].text))};
+        return result;
+    }
+    b.title = tokens[0].text;
+    b.title_line = tokens[0].line;
+    std::size_t start = 1;
+    while (start < tokens.size() && !is_structural(tokens[start].info)) b.preamble.push_back(tokens[start++].text);
+    if (start == tokens.size()) {
+        result.error = {tokens.back().line, "没有找到治理项目：应有“治理项目：……”、“一、……”或“（一）……”这样的项目开头"};
+        return result;
+    }
+    if (!starts_project(tokens[start].info)) {
+        result.error = {tokens[start].line, fmt::format("这里应为第一个治理项目的开头（如“一、……”或“治理项目：……”），"
+                                                        "实际是{}",
+                                                        quoted(tokens[start].text))};
+        return result;
+    }
+    std::optional<ImportError> error;
+    const auto header = find_table_header(tokens, [](const Token& t) -> const std::string& { return t.text; });
+    if (header == start) {
+        error = parse_table(tokens, start, b);
+    } else {
+        error = SectionParser(tokens, b).run(start);
+    }
+    if (error) {
+        result.error = *error;
+        return result;
+    }
+    result.bulletin = std::move(b);
+    return result;
+}
+
+}  // namespace bulletin

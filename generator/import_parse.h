@@ -1,0 +1,78 @@
+#pragma once
+// Structure recognition for `bulletin import`: the text of a bulletin in →
+// a plain value out (title, preamble, projects), or an error naming the
+// line and what was expected there. Pure: no disk, no globals, so tests
+// call it directly.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "import_lines.h"
+#include "import_text.h"
+
+namespace bulletin {
+
+/// One outcome of a project, as the bulletin words it (no Markdown).
+/// `text` may hold more than one paragraph, separated by "\n\n".
+struct ImportedOutcome {
+    std::string text;
+    int line = 0;
+};
+
+struct ImportedProject {
+    std::string title;
+    std::vector<std::string> departments;  ///< first leads (`department`), the rest are `co_departments`
+    std::vector<ImportedOutcome> outcomes;
+    int number = 0;  ///< the section number (一 → 1), or its position when the text has none
+    int line = 0;    ///< where the project starts in the input
+};
+
+struct ImportedBulletin {
+    std::string title;                   ///< the title line as printed
+    std::vector<std::string> preamble;   ///< paragraphs before the first project
+    std::vector<ImportedProject> projects;
+    int title_line = 0;
+};
+
+struct ImportError {
+    int line = 0;          ///< line of the input file (0 for the end of the file)
+    std::string message;   ///< what was found and what was expected, in Chinese
+};
+
+/// `bulletin` is set on success, `error` otherwise; `notes` either way
+/// (the repairs made to the text).
+struct ParseResult {
+    std::optional<ImportedBulletin> bulletin;
+    ImportError error;
+    std::vector<ImportNote> notes;
+};
+
+/// Recognises the bulletin in `text` (UTF-8, already decoded): repairs page
+/// breaks, then reads the title, the preamble and every project in any of
+/// the forms `docs/import.md` lists (labelled fields, numbered sections,
+/// a paragraph of clauses, a table pasted one cell per line).
+ParseResult parse_bulletin(std::string_view text);
+
+/// A classified line of the repaired text; what the structure parsers read.
+struct Token {
+    int line = 0;
+    std::string text;
+    LineInfo info;
+};
+
+/// Reads projects laid out as a table pasted one cell per line, starting at
+/// the header row `tokens[header]`. Fills `bulletin.projects`; returns an
+/// error when a row does not have the cells the header announces.
+std::optional<ImportError> parse_table(const std::vector<Token>& tokens, std::size_t header, ImportedBulletin& bulletin);
+
+/// Splits 区发改局、区住建局 or 区发改局，区住建局 into names.
+std::vector<std::string> split_departments(std::string_view value);
+
+/// Takes a trailing （牵头单位：…） off a title; returns the departments it named.
+std::vector<std::string> take_parenthesised_departments(std::string& title);
+
+/// Splits a paragraph of clauses (…；…；…。) into outcomes, each keeping its ；.
+std::vector<std::string> split_clauses(std::string_view paragraph);
+
+}  // namespace bulletin

@@ -1,0 +1,65 @@
+// The values inside a field: department lists, a title's parenthesised
+// lead department, and a paragraph of outcome clauses.
+#include "import_parse.h"
+
+namespace bulletin {
+namespace {
+
+/// Splits `s` after every separator; `keep` leaves the separator on the piece before it.
+std::vector<std::string> split_on(std::string_view s, std::initializer_list<std::string_view> separators, bool keep) {
+    std::vector<std::string> pieces;
+    std::size_t start = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t matched = 0;
+        for (std::string_view sep : separators) {
+            if (s.substr(i).starts_with(sep)) {
+                matched = sep.size();
+                break;
+            }
+        }
+        if (matched == 0) {
+            ++i;
+            continue;
+        }
+        std::string_view piece = trim_text(s.substr(start, (keep ? i + matched : i) - start));
+        if (!piece.empty()) pieces.emplace_back(piece);
+        i += matched;
+        start = i;
+    }
+    std::string_view last = trim_text(s.substr(start));
+    if (!last.empty()) pieces.emplace_back(last);
+    return pieces;
+}
+
+}  // namespace
+
+std::vector<std::string> split_departments(std::string_view value) {
+    value = trim_text(value);
+    for (std::string_view end : {"。", "；", ";"}) {
+        if (value.ends_with(end)) value.remove_suffix(end.size());
+    }
+    return split_on(value, {"、", "，", ",", "；", ";", "/"}, false);
+}
+
+std::vector<std::string> take_parenthesised_departments(std::string& title) {
+    std::string_view t = trim_text(title);
+    const bool full_width = t.ends_with("）");
+    if (!full_width && !t.ends_with(")")) return {};
+    const std::size_t open = full_width ? t.rfind("（") : t.rfind('(');
+    if (open == std::string_view::npos) return {};
+    const std::size_t open_size = full_width ? std::string_view("（").size() : 1;
+    const std::size_t close_size = full_width ? std::string_view("）").size() : 1;
+    std::string_view inner = t.substr(open + open_size, t.size() - open - open_size - close_size);
+    const LineInfo info = classify_line(inner);
+    if (info.kind != LineKind::label || info.field != Field::department || info.rest.empty()) return {};
+    std::vector<std::string> departments = split_departments(info.rest);
+    title = std::string(trim_text(t.substr(0, open)));
+    return departments;
+}
+
+std::vector<std::string> split_clauses(std::string_view paragraph) {
+    return split_on(paragraph, {"；", ";"}, true);
+}
+
+}  // namespace bulletin

@@ -1,0 +1,214 @@
+#include "import_write.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "import_figures.h"
+#include "text.h"
+
+namespace bulletin {
+namespace {
+
+constexpr std::size_t max_metric_suggestions = 8;
+
+std::string toml_string(std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\t': out += "\\t"; break;
+            case '\n': out += "\\n"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    out += fmt::format("\\u{:04X}", static_cast<unsigned>(c));
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out + "\"";
+}
+
+std::string toml_string_list(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + toml_string(items[i]);
+    return out + "]";
+}
+
+/// Bulletins headed "发布单位公布 标题" name their publisher in the title line.
+std::pair<std::string, std::string> split_publisher(const std::string& title) {
+    for (std::string_view gap : {" ", "\u3000"}) {
+        const std::size_t at = title.find(std::string("公布") + std::string(gap));
+        if (at != std::string::npos && at > 0) {
+            std::string rest(trim_text(std::string_view(title).substr(at + std::string_view("公布").size())));
+            if (!rest.empty()) return {title.substr(0, at), rest};
+        }
+    }
+    return {"", title};
+}
+
+int count_lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+
+std::string edition_index(const ImportedBulletin& b, const ImportTarget& target, ImportPlan& plan) {
+    const auto [publisher, title] = split_publisher(b.title);
+    std::string fm = "+++\n";
+    if (title != b.title) fm += "# 原文标题：" + b.title + "\n";
+    fm += "title = " + toml_string(title) + "\n";
+    fm += fmt::format("year = {}\n", target.year);
+    fm += "# 发布日期是导入时填的占位值，请改为公告实际发布的日期。\n";
+    const std::string path = target.edition + "/_index.md";
+    plan.notices.push_back({path, count_lines(fm) + 1,
+                            fmt::format("published 是占位值 {}，请改为公告实际发布的日期", placeholder_published(target.year))});
+    fm += "published = " + placeholder_published(target.year) + "\n";
+    if (!publisher.empty()) fm += "publisher = " + toml_string(publisher) + "\n";
+    fm += "archived = false\n+++\n";
+    std::string body;
+    for (const std::string& paragraph : b.preamble) body += (body.empty() ? "" : "\n") + escape_markdown(paragraph) + "\n";
+    return fm + body;
+}
+
+std::string metric_suggestions(const ImportedProject& p) {
+    std::vector<SuggestedMetric> figures;
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const ImportedOutcome& o : p.outcomes) {
+        for (SuggestedMetric& m : find_key_figures(o.text)) {
+            if (figures.size() < max_metric_suggestions && seen.insert({m.value, m.unit}).second) {
+                figures.push_back(std::move(m));
+            }
+        }
+    }
+    if (figures.empty()) return "";
+    std::string out = "\n# 以下是治理成果中的数字，可作为关键指标：删去行首的“# ”即可启用，label 可按需改写。\n";
+    for (const SuggestedMetric& m : figures) {
+        out += "# [[metrics]]\n";
+        out += "# label = " + toml_string(m.label) + (m.label.empty() ? "  # 请填写" : "") + "\n";
+        out += "# value = " + m.value + "\n";
+        out += "# unit = " + toml_string(m.unit) + "\n#\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string placeholder_published(int year) { return fmt::format("{:04}-01-01", year + 1); }
+
+std::string escape_markdown(std::string_view text) {
+    std::string out;
+    bool line_start = true;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (line_start) {
+            // A paragraph must not begin a heading, quote, list or rule.
+            std::size_t digits = i;
+            while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+            if (digits > i && digits < text.size() && (text[digits] == '.' || text[digits] == ')')) {
+                out.append(text.substr(i, digits - i)).append("\\");
+                i = digits - 1;
+                line_start = false;
+                continue;
+            }
+            if (c == '#' || c == '+' || c == '-' || c == '>' || c == '=') out += '\\';
+        }
+        if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' || c == '~' ||
+            c == '|' || c == '&') {
+            out += '\\';
+        }
+        out += c;
+        line_start = c == '\n';
+    }
+    return out;
+}
+
+std::string outcome_markdown(const std::string& text, int indent) {
+    std::string first = text;
+    std::string more;
+    if (const std::size_t gap = text.find("\n\n"); gap != std::string::npos) {
+        first = text.substr(0, gap);
+        more = text.substr(gap + 2);
+    }
+    std::string out;
+    if (auto lead = lead_sentence(first)) {
+        out = "**" + escape_markdown(*lead) + "**" + escape_markdown(std::string_view(first).substr(lead->size()));
+    } else {
+        out = escape_markdown(first);
+    }
+    for (std::size_t start = 0; start < more.size();) {
+        std::size_t end = more.find("\n\n", start);
+        if (end == std::string::npos) end = more.size();
+        out += "\n\n" + std::string(indent, ' ') + escape_markdown(more.substr(start, end - start));
+        start = end + 2;
+    }
+    return out;
+}
+
+ImportPlan plan_import(const ImportedBulletin& b, const ImportTarget& target, const SlugMaker& slugs) {
+    ImportPlan plan;
+    plan.files.push_back({target.edition + "/_index.md", edition_index(b, target, plan), false});
+
+    std::map<std::string, std::string> listed;  // name or full name → name as listed
+    std::set<std::string> department_slugs;
+    for (const KnownDepartment& d : target.departments) {
+        listed.emplace(d.name, d.name);
+        if (!d.full_name.empty()) listed.emplace(d.full_name, d.name);
+        department_slugs.insert(d.slug);
+    }
+    const auto resolve = [&](const std::string& name) {
+        if (auto it = listed.find(name); it != listed.end()) return it->second;
+        std::string base = slugs.department_slug(name);
+        KnownDepartment added{unique_slug(base.empty() ? "department" : base, department_slugs), name, ""};
+        plan.added_departments.push_back(added);
+        listed.emplace(name, name);
+        return name;
+    };
+
+    std::set<std::string> project_slugs;
+    for (const ImportedProject& p : b.projects) {
+        std::string base = slugs.project_slug(p.title);
+        if (base.empty()) base = fmt::format("p{:02}", p.number);
+        const std::string path = target.edition + "/" + unique_slug(base, project_slugs) + ".md";
+        std::vector<std::string> names;
+        for (const std::string& d : p.departments) names.push_back(resolve(d));
+
+        std::string fm = "+++\ntitle = " + toml_string(p.title) + "\n";
+        if (names.empty()) {
+            fm += "# 原文没有写明牵头部门：请填写 departments.toml 中的部门名称或简称。\n";
+            plan.notices.push_back({path, count_lines(fm) + 1,
+                                    fmt::format("第{}项“{}”原文没有写明牵头部门，department 留空待填写", p.number,
+                                                p.title)});
+            fm += "department = \"\"\n";
+        } else {
+            fm += "department = " + toml_string(names.front()) + "\n";
+            if (names.size() > 1) fm += "co_departments = " + toml_string_list({names.begin() + 1, names.end()}) + "\n";
+        }
+        fm += fmt::format("number = {}\nstatus = \"completed\"\n", p.number);
+        fm += metric_suggestions(p) + "+++\n";
+
+        std::string body;
+        for (std::size_t i = 0; i < p.outcomes.size(); ++i) {
+            const std::string marker = fmt::format("{}. ", i + 1);
+            body += marker + outcome_markdown(p.outcomes[i].text, static_cast<int>(marker.size())) + "\n";
+        }
+        plan.files.push_back({path, fm + body, false});
+    }
+
+    if (!plan.added_departments.empty()) {
+        std::string toml = target.departments_toml;
+        if (!target.departments_toml_exists) {
+            toml = "# 牵头部门名单：每个 [[department]] 为一个可牵头治理项目的部门。\n"
+                   "#   slug  网址中使用的简称，只用小写字母、数字和 -，不得重复\n"
+                   "#   name  部门名称，与公布原文一致，不得重复\n";
+        }
+        if (!toml.empty() && toml.back() != '\n') toml += '\n';
+        for (const KnownDepartment& d : plan.added_departments) {
+            toml += fmt::format("\n[[department]]\nslug = {}\nname = {}\n", toml_string(d.slug), toml_string(d.name));
+        }
+        plan.files.push_back({"departments.toml", toml, target.departments_toml_exists});
+    }
+    return plan;
+}
+
+}  // namespace bulletin
