@@ -128,6 +128,7 @@ void departments_page(const PageContext& ctx, const Counts& counts, const Emit& 
         View row;
         row.set("name", dep.name);
         row.set("full_name", dep.full_name);
+        row.set("has_full_name", !dep.full_name.empty());
         row.set("url", department_url(dep));
         std::size_t total = 0;
         View per{View::type::list};
@@ -156,6 +157,7 @@ void department_page(const PageContext& ctx, std::size_t d, const Counts& counts
     v.set("department", View("name", dep.name));
     v.set("department_name", dep.name);
     v.set("department_full_name", dep.full_name);
+    v.set("has_department_full_name", !dep.full_name.empty());
     View groups{View::type::list};
     std::size_t total = 0;
     for (std::size_t e = 0; e < ctx.site.editions.size(); ++e) {

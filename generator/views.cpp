@@ -24,6 +24,7 @@ View department_ref(const Department& d) {
     View v;
     v.set("name", d.name);
     v.set("full_name", d.full_name);
+    v.set("has_full_name", !d.full_name.empty());
     v.set("url", department_url(d));
     return v;
 }
@@ -59,6 +60,7 @@ View project_view(const Site& site, const Project& p, const Theme& theme) {
     v.set("title", p.title);
     v.set("url", project_url(site, p));
     v.set("summary", p.summary);
+    v.set("has_summary", !p.summary.empty());
     v.set("body_html", p.body_html);
     v.set("department", department_ref(site.departments[p.department]));
     std::vector<View> co;
