@@ -12,6 +12,40 @@ namespace bulletin {
 
 std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
 
+namespace {
+
+// toml++ explains syntax errors in English; editors read the site's language.
+// The common cases get a plain explanation, the original stays in brackets.
+std::string explain_toml_error(std::string_view description, const std::string& language) {
+    if (language.substr(0, 2) == "en") return std::string(description);
+    struct Known {
+        std::string_view needle;
+        std::string_view zh;
+    };
+    static constexpr Known known[] = {
+        {"unescaped control characters", "文本缺少结尾的引号（\"），或引号中有换行"},
+        {"cannot redefine existing", "同一个字段写了两次"},
+        {"expected month between", "月份应在 1 到 12 之间"},
+        {"expected day between", "这个月没有这一天"},
+        {"expected '='", "字段名后缺少等号 ="},
+        {"expected bare key", "这一行不是“字段 = 值”的格式"},
+        {"expected a value", "等号后缺少值"},
+        {"encountered end-of-file", "文件在字段写完之前结束了"},
+        {"expected value-terminator", "值后面有多余的内容（文本要用英文引号括起）"},
+        {"expected closing ']'", "缺少右方括号 ]"},
+        {"expected table", "表头格式不对，应为 [[metrics]] 这样的写法"},
+        {"invalid", "写法无效"},
+    };
+    for (const Known& k : known) {
+        if (description.find(k.needle) != std::string_view::npos) {
+            return fmt::format("{}（{}）", k.zh, description);
+        }
+    }
+    return std::string(description);
+}
+
+}  // namespace
+
 std::optional<toml::table> parse_toml(const SourceFile& file, const std::string& toml_text, int first_line,
                                       Diagnostics& diags, const std::string& language) {
     try {
@@ -19,7 +53,7 @@ std::optional<toml::table> parse_toml(const SourceFile& file, const std::string&
     } catch (const toml::parse_error& e) {
         const int line = static_cast<int>(e.source().begin.line) + first_line - 1;
         const int col = static_cast<int>(e.source().begin.column);
-        diags.error({file.path, line, col}, say(language, Msg::toml_syntax, e.description()),
+        diags.error({file.path, line, col}, say(language, Msg::toml_syntax, explain_toml_error(e.description(), language)),
                     std::string(bulletin::text(Msg::toml_syntax_hint, language)), line_text(file.text, line));
         return std::nullopt;
     }

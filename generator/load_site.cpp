@@ -81,6 +81,9 @@ std::vector<Metric> read_metrics(FieldReader& f, Diagnostics& diags, const std::
 struct LoadedProject {
     Diagnostics diags;
     std::optional<Project> project;
+    std::optional<int> number;  // read even when the file has other errors, to find duplicates
+    SourceLoc number_loc;
+    std::string number_line;
 };
 
 LoadedProject load_project(const Context& ctx, const fs::path& file, const std::string& shown,
@@ -129,6 +132,11 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
     }
     f.warn_unknown({"title", "department", "co_departments", "number", "status", "tags", "summary", "draft",
                     "metrics", "corrections"});
+    if (number && !(p.draft && !drafts)) {
+        out.number = static_cast<int>(*number);
+        out.number_loc = f.loc_of("number");
+        out.number_line = line_text(source->text, out.number_loc.line);
+    }
     if (number && (*number < 1 || *number > 9999)) {
         const SourceLoc loc = f.loc_of("number");
         diags.error(loc, say(lang, Msg::number_range, *number), {}, line_text(source->text, loc.line));
@@ -273,15 +281,17 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
     std::vector<std::vector<Project>> by_edition(site.editions.size());
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         diags.append(loaded[i].diags);
+        if (loaded[i].number) {
+            auto [it, fresh] = numbers[jobs[i].edition].emplace(*loaded[i].number, jobs[i].shown);
+            if (!fresh) {
+                diags.error(loaded[i].number_loc, say(lang, Msg::dup_number, *loaded[i].number, it->second),
+                            std::string(text(Msg::dup_number_hint, lang)), loaded[i].number_line);
+                continue;
+            }
+        }
         if (!loaded[i].project) continue;
         Project& p = *loaded[i].project;
         p.edition = jobs[i].edition;
-        auto [it, fresh] = numbers[p.edition].emplace(p.number, p.source_path);
-        if (!fresh) {
-            diags.error({p.source_path, 0, 0}, say(lang, Msg::dup_number, p.number, it->second),
-                        std::string(text(Msg::dup_number_hint, lang)));
-            continue;
-        }
         by_edition[p.edition].push_back(std::move(p));
     }
     if (site.editions.empty() && !diags.has_errors()) {
