@@ -1,0 +1,20 @@
+# Search (issue 3): the JavaScript half of the shared tokenizer vectors and the
+# ranking rules under node, and the search page in Debian's chromium driven by
+# playwright-core (npm ci installs it; no browser is ever downloaded).
+find_program(NODE_EXECUTABLE node)
+if(NODE_EXECUTABLE)
+  add_test(NAME search_js
+           COMMAND ${NODE_EXECUTABLE} --test tests/js/tokenize.test.mjs tests/js/search-rank.test.mjs
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(search_js PROPERTIES LABELS js)
+
+  add_test(NAME search_browser
+           COMMAND ${NODE_EXECUTABLE} --test tests/browser/search.test.mjs
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(search_browser PROPERTIES
+    LABELS browser
+    TIMEOUT 300
+    ENVIRONMENT "BULLETIN_BINARY=$<TARGET_FILE:bulletin>")
+else()
+  message(WARNING "node not found: the search JavaScript and browser tests are not registered")
+endif()
