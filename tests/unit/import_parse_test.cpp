@@ -1,0 +1,160 @@
+// The importer's reading side: decoding, line classification, page-break
+// repair and structure recognition, on small texts written inline.
+#include <catch2/catch.hpp>
+
+#include "import_parse.h"
+
+using namespace bulletin;
+
+namespace {
+
+ImportedBulletin parse_ok(std::string_view text) {
+    ParseResult r = parse_bulletin(text);
+    INFO("line " << r.error.line << ": " << r.error.message);
+    REQUIRE(r.bulletin);
+    return *r.bulletin;
+}
+
+ImportError parse_error(std::string_view text) {
+    ParseResult r = parse_bulletin(text);
+    REQUIRE_FALSE(r.bulletin);
+    return r.error;
+}
+
+}  // namespace
+
+TEST_CASE("import decode: UTF-8 with or without BOM, UTF-16, GB18030", "[import]") {
+    CHECK(decode_import_text("标题\r\n")->text == "标题\r\n");
+    CHECK(decode_import_text("\xEF\xBB\xBF标题")->text == "标题");
+    CHECK(decode_import_text("\xEF\xBB\xBF标题")->converted_from.empty());
+    // 治理 in GBK
+    auto gbk = decode_import_text("\xD6\xCE\xC0\xED");
+    REQUIRE(gbk);
+    CHECK(gbk->text == "治理");
+    CHECK(gbk->converted_from.find("GB18030") != std::string::npos);
+    auto utf16 = decode_import_text(std::string("\xFF\xFE\xBB\x6C\x06\x74", 6));
+    REQUIRE(utf16);
+    CHECK(utf16->text == "治理");
+    // 0xFF cannot start a GB18030 character either.
+    CHECK_FALSE(decode_import_text("abc\xFF\xFF"));
+}
+
+TEST_CASE("import lines: split keeps file line numbers, trims full-width spaces", "[import]") {
+    auto lines = split_import_lines("标题\r\n\r\n\u3000正文\u3000\r\n末行\n");
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[2].number == 3);
+    CHECK(lines[2].text == "正文");
+    CHECK(lines[3].text == "末行");
+}
+
+TEST_CASE("import lines: section markers, numbered items and labels", "[import]") {
+    CHECK(classify_line("十三").kind == LineKind::section);
+    CHECK(classify_line("十三").number == 13);
+    CHECK(classify_line("二、教育乱收费专项治理").rest == "教育乱收费专项治理");
+    CHECK(classify_line("（二）教育乱收费").form == NumberForm::paren);
+    CHECK(classify_line("第二项").number == 2);
+    CHECK(classify_line("第二 教育乱收费").rest == "教育乱收费");
+    CHECK(classify_line("第三方配送餐食。").kind == LineKind::text);
+    CHECK(classify_line("一把手亲自负责。").kind == LineKind::text);
+    CHECK(classify_line("3.8%的增长").kind == LineKind::text);
+    CHECK(classify_line("2022年以来").kind == LineKind::text);
+    for (const char* item : {"2. 加强", "2、加强", "（2）加强", "(2)加强", "②加强"}) {
+        INFO(item);
+        const LineInfo info = classify_line(item);
+        CHECK(info.kind == LineKind::numbered);
+        CHECK(info.number == 2);
+        CHECK(info.rest == "加强");
+    }
+    for (const char* label : {"治理项目：甲", "整治项目:甲", "项目名称：甲", "专项治理：甲"}) {
+        CHECK(classify_line(label).field == Field::project);
+        CHECK(classify_line(label).rest == "甲");
+    }
+    for (const char* label : {"牵头部门：甲", "牵头单位:甲", "责任单位：甲", "主办单位：甲", "（牵头单位：甲）"}) {
+        CHECK(classify_line(label).field == Field::department);
+    }
+    for (const char* label : {"治理成果：", "整治成效：", "工作成效:", "完成情况：", "主要成效："}) {
+        CHECK(classify_line(label).field == Field::outcomes);
+    }
+    CHECK(classify_line("专项治理以来，各部门主动作为。").kind == LineKind::text);
+    CHECK(classify_line("序号").bare);
+    CHECK(parse_chinese_numeral("一百零一") == 101);
+    CHECK(parse_chinese_numeral("二十") == 20);
+}
+
+TEST_CASE("import repair: page numbers in their common forms", "[import]") {
+    for (const char* p : {"3", "- 3 -", "— 3 —", "－3－", "第 3 页", "第3页 共12页", "3/12", "Page 3"}) {
+        INFO(p);
+        CHECK(is_page_number(p, false));
+    }
+    CHECK_FALSE(is_page_number("3", true));
+    CHECK_FALSE(is_page_number("2022年", false));
+    CHECK_FALSE(is_page_number("第三方", false));
+}
+
+TEST_CASE("import repair: a title line is never joined to the preamble", "[import]") {
+    std::vector<ImportNote> notes;
+    auto lines = repair_lines(split_import_lines("公布 专项治理成果\n\n2022年以来，开展治理。\n"), false, notes);
+    CHECK(lines[0].text == "公布 专项治理成果");
+    CHECK(notes.empty());
+}
+
+TEST_CASE("import parse: Arabic numbers for both sections and outcomes", "[import]") {
+    const ImportedBulletin b = parse_ok(
+        "标题\n\n1. 甲项目专项治理\n牵头单位：区甲局\n1. 成果一。\n2. 成果二。\n"
+        "2. 乙项目专项治理\n牵头单位：区乙局\n1. 成果一。\n"
+        "3. 丙项目专项治理\n牵头单位：区丙局\n1. 成果一。\n2. 成果二。\n3. 成果三。\n");
+    REQUIRE(b.projects.size() == 3);
+    CHECK(b.projects[1].title == "乙项目专项治理");
+    CHECK(b.projects[1].outcomes.size() == 1);
+    CHECK(b.projects[2].outcomes.size() == 3);
+}
+
+TEST_CASE("import parse: an outcome's second paragraph stays with it", "[import]") {
+    const ImportedBulletin b = parse_ok("标题\n\n一、甲专项治理\n牵头部门：区甲局\n1. 第一段。\n\n第二段。\n2. 其二。\n");
+    REQUIRE(b.projects[0].outcomes.size() == 2);
+    CHECK(b.projects[0].outcomes[0].text == "第一段。\n\n第二段。");
+}
+
+TEST_CASE("import parse: a project without a lead department keeps it empty", "[import]") {
+    const ImportedBulletin b = parse_ok("标题\n\n一、甲专项治理\n1. 成果。\n");
+    CHECK(b.projects[0].departments.empty());
+}
+
+TEST_CASE("import parse: errors name the line and what was expected", "[import]") {
+    CHECK(parse_error("").message.find("空") != std::string::npos);
+    CHECK(parse_error("治理项目：甲\n").line == 1);
+    CHECK(parse_error("标题\n\n只有前言。\n").message.find("没有找到治理项目") != std::string::npos);
+
+    const ImportError skipped = parse_error("标题\n\n一、甲\n牵头部门：区甲局\n1. 其一。\n3. 其三。\n");
+    CHECK(skipped.line == 6);
+    CHECK(skipped.message.find("应为第2条成果") != std::string::npos);
+
+    const ImportError no_outcomes = parse_error("标题\n\n一、甲\n牵头部门：区甲局\n二、乙\n1. 其一。\n");
+    CHECK(no_outcomes.line == 3);
+    CHECK(no_outcomes.message.find("没有治理成果") != std::string::npos);
+
+    const ImportError wrong_section = parse_error("标题\n\n一、甲\n1. 其一。\n三、丙\n1. 其一。\n");
+    CHECK(wrong_section.line == 5);
+    CHECK(wrong_section.message.find("应为第2项") != std::string::npos);
+
+    const ImportError two_leads = parse_error("标题\n\n一、甲（牵头单位：区甲局）\n牵头单位：区乙局\n1. 其一。\n");
+    CHECK(two_leads.line == 4);
+
+    const ImportError dangling = parse_error("标题\n\n一、甲\n1. 其一。\n牵头单位：\n");
+    CHECK(dangling.message.find("牵头部门名称") != std::string::npos);
+
+    const ImportError table = parse_error("标题\n\n序号\n治理项目\n治理成果\n1\n甲专项治理\n");
+    CHECK(table.message.find("治理成果") != std::string::npos);
+}
+
+TEST_CASE("import values: department lists, parenthesised leads, clauses", "[import]") {
+    CHECK(split_departments("区发改局、区住建局，区财政局。") ==
+          std::vector<std::string>{"区发改局", "区住建局", "区财政局"});
+    std::string title = "甲专项治理（牵头单位：区甲局、区乙局）";
+    CHECK(take_parenthesised_departments(title) == std::vector<std::string>{"区甲局", "区乙局"});
+    CHECK(title == "甲专项治理");
+    std::string plain = "打通“最后一公里”（第二批）";
+    CHECK(take_parenthesised_departments(plain).empty());
+    CHECK(plain == "打通“最后一公里”（第二批）");
+    CHECK(split_clauses("甲；乙；丙。") == std::vector<std::string>{"甲；", "乙；", "丙。"});
+}

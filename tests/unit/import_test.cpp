@@ -1,0 +1,226 @@
+// `bulletin import`: decoding, repair, structure recognition, the files
+// planned, and the command on a real folder. Fixtures: tests/import/<case>.txt
+// with the expected structure beside it in <case>.json.
+#include <catch2/catch.hpp>
+
+#include <cmark-gfm.h>
+#include <nlohmann/json.hpp>
+#include <toml++/toml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "import.h"
+#include "import_figures.h"
+#include "import_parse.h"
+#include "import_write.h"
+
+using namespace bulletin;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path source_dir = BULLETIN_SOURCE_DIR;
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+ImportedBulletin parse_ok(std::string_view text) {
+    ParseResult r = parse_bulletin(text);
+    INFO("line " << r.error.line << ": " << r.error.message);
+    REQUIRE(r.bulletin);
+    return *r.bulletin;
+}
+
+ImportedBulletin parse_file(const fs::path& p) {
+    auto decoded = decode_import_text(read_file(p));
+    REQUIRE(decoded);
+    return parse_ok(decoded->text);
+}
+
+/// A fresh, empty folder under the system temp dir, removed at scope end.
+struct TempDir {
+    fs::path path;
+    explicit TempDir(const std::string& name) : path(fs::temp_directory_path() / ("bulletin-import-" + name)) {
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+}  // namespace
+
+TEST_CASE("import: every fixture text gives its expected structure", "[import]") {
+    int fixtures = 0;
+    for (const auto& entry : fs::directory_iterator(source_dir / "tests/import")) {
+        if (entry.path().extension() != ".txt") continue;
+        ++fixtures;
+        const fs::path json_path = fs::path(entry.path()).replace_extension(".json");
+        SECTION(entry.path().filename().string()) {
+            const nlohmann::json expected = nlohmann::json::parse(read_file(json_path));
+            const ImportedBulletin b = parse_file(entry.path());
+            CHECK(b.title == expected["title"]);
+            CHECK(b.preamble == expected["preamble"].get<std::vector<std::string>>());
+            REQUIRE(b.projects.size() == expected["projects"].size());
+            for (std::size_t i = 0; i < b.projects.size(); ++i) {
+                const auto& want = expected["projects"][i];
+                const ImportedProject& p = b.projects[i];
+                INFO("project " << i + 1);
+                CHECK(p.number == want["number"]);
+                CHECK(p.title == want["title"]);
+                CHECK(p.departments == want["departments"].get<std::vector<std::string>>());
+                CHECK(p.line == want["line"]);
+                std::vector<std::string> outcomes;
+                for (const ImportedOutcome& o : p.outcomes) outcomes.push_back(o.text);
+                CHECK(outcomes == want["outcomes"].get<std::vector<std::string>>());
+            }
+        }
+    }
+    CHECK(fixtures >= 7);
+}
+
+TEST_CASE("import: the seed gives 13 projects with their titles, departments and outcomes", "[import]") {
+    const ImportedBulletin b = parse_file(source_dir / "tests/data/seed-bulletin-2022.txt");
+    CHECK(b.title == "区纪委区监委公布 漠视侵害群众利益问题专项治理工作成果");
+    REQUIRE(b.preamble.size() == 1);
+    const std::vector<std::pair<std::string, std::string>> expected{
+        {"新能源汽车充电难问题专项治理", "区发改局"},
+        {"教育乱收费专项治理", "区教育局"},
+        {"电信网络诈骗专项治理", "区公安分局"},
+        {"城镇居家养老服务保障专项治理", "区民政局"},
+        {"社保政策落实不到位及行风方面问题专项治理", "区人力社保局"},
+        {"农村回迁安置问题专项治理", "市自然资源和规划局定海分局"},
+        {"城市回迁安置问题专项治理", "区住建局"},
+        {"村经济合作社运行问题专项治理", "区农业农村局"},
+        {"参保城乡居民健康体检同质同标问题专项治理", "区卫生健康局"},
+        {"网络直播营销违法违规为专项治理", "市场监管局定海分局"},
+        {"物业管理难题专项整治", "区住建局"},
+        {"打通民用瓶装燃气配送“最后一公里”", "区综合行政执法局"},
+        {"城区无食堂小学学生中餐就餐难专项治理", "区教育局"},
+    };
+    // Counted in the seed itself (项目九, 健康体检, has four).
+    const std::vector<std::size_t> outcome_counts{2, 3, 4, 4, 3, 3, 4, 3, 4, 6, 3, 3, 3};
+    REQUIRE(b.projects.size() == 13);
+    for (std::size_t i = 0; i < 13; ++i) {
+        INFO("project " << i + 1);
+        CHECK(b.projects[i].number == static_cast<int>(i + 1));
+        CHECK(b.projects[i].title == expected[i].first);
+        CHECK(b.projects[i].departments == std::vector<std::string>{expected[i].second});
+        CHECK(b.projects[i].outcomes.size() == outcome_counts[i]);
+    }
+    // The three sentences the PDF split at page breaks are whole again.
+    CHECK(b.projects[3].outcomes[1].text.find("双桥街道预计今年完成中央厨房建设。") != std::string::npos);
+    CHECK(b.projects[6].outcomes[1].text.find("全面实现5年以上未安置户数") != std::string::npos);
+    CHECK(b.projects[9].outcomes[4].text.ends_with("累计监测嫌疑问题50余条。"));
+}
+
+TEST_CASE("import: every sentence of the seed appears in the produced files", "[import]") {
+    const std::string seed = read_file(source_dir / "tests/data/seed-bulletin-2022.txt");
+    const ImportedBulletin b = parse_ok(seed);
+    ImportTarget target;
+    target.edition = "2022";
+    target.year = 2022;
+    const ImportPlan plan = plan_import(b, target, SlugMaker());
+    REQUIRE(plan.files.size() == 1 + 13 + 1);
+    std::string produced;
+    for (const PlannedFile& f : plan.files) produced += f.bytes;
+    produced = std::regex_replace(produced, std::regex(R"(\*\*)"), "");
+
+    // Prose is every line but the title, section numbers and labels; lines
+    // cut at a page break run on, so sentences are read across them.
+    std::istringstream lines(seed);
+    std::string line;
+    std::string prose;
+    bool first = true;
+    const std::regex structure(R"(^(一|二|三|四|五|六|七|八|九|十|十一|十二|十三)$|^(治理项目|牵头部门|治理成果)：)");
+    while (std::getline(lines, line)) {
+        if (line.empty()) continue;
+        if (first) {
+            first = false;
+            continue;
+        }
+        if (std::regex_search(line, structure)) continue;
+        prose += std::regex_replace(line, std::regex(R"(^\d+\. )"), "");
+    }
+    int sentences = 0;
+    for (std::size_t start = 0, end; (end = prose.find("。", start)) != std::string::npos; start = end + 3) {
+        const std::string sentence = prose.substr(start, end + 3 - start);
+        ++sentences;
+        INFO(sentence);
+        CHECK(produced.find(sentence) != std::string::npos);
+    }
+    CHECK(sentences > 100);
+    for (const ImportedProject& p : b.projects) CHECK(produced.find("title = \"" + p.title + "\"") != std::string::npos);
+}
+
+TEST_CASE("import command: writes the edition, then refuses to overwrite without --force", "[import]") {
+    TempDir dir("command");
+    std::ofstream(dir.path / "site.toml") << "title = \"测试\"\nbase_url = \"https://example.org/\"\n";
+    ImportOptions options;
+    options.input = source_dir / "tests/data/seed-bulletin-2022.txt";
+    options.edition = "2022";
+    options.content_dir = dir.path;
+
+    std::ostringstream out, err;
+    REQUIRE(run_import(options, out, err) == 0);
+    CHECK(fs::exists(dir.path / "2022/_index.md"));
+    CHECK(fs::exists(dir.path / "2022/xin-neng-yuan-qi-che.md"));
+    CHECK(std::distance(fs::directory_iterator(dir.path / "2022"), fs::directory_iterator()) == 14);
+    CHECK(out.str().find("已写入") != std::string::npos);
+    CHECK(out.str().find("被分页断开") != std::string::npos);
+    CHECK(err.str().find("published") != std::string::npos);
+    const toml::table departments = toml::parse_file((dir.path / "departments.toml").string());
+    CHECK(departments["department"].as_array()->size() == 11);  // 区住建局 and 区教育局 lead twice
+    for (const auto& entry : fs::directory_iterator(dir.path)) CHECK(entry.path().extension() != ".import-tmp");
+
+    const std::string before = read_file(dir.path / "2022/_index.md");
+    std::ofstream(dir.path / "2022/_index.md", std::ios::app) << "编辑改过。\n";
+    std::ostringstream out2, err2;
+    CHECK(run_import(options, out2, err2) == 2);
+    CHECK(err2.str().find("--force") != std::string::npos);
+    CHECK(read_file(dir.path / "2022/_index.md") == before + "编辑改过。\n");
+
+    options.force = true;
+    std::ostringstream out3, err3;
+    CHECK(run_import(options, out3, err3) == 0);
+    CHECK(read_file(dir.path / "2022/_index.md") == before);
+    // Departments added the first time are reused, not added again.
+    CHECK(toml::parse_file((dir.path / "departments.toml").string())["department"].as_array()->size() == 11);
+}
+
+TEST_CASE("import command: a text it cannot read writes nothing", "[import]") {
+    TempDir dir("broken");
+    std::ofstream(dir.path / "bad.txt") << "标题\n\n一、甲专项治理\n牵头部门：区甲局\n1. 其一。\n3. 其三。\n";
+    ImportOptions options;
+    options.input = dir.path / "bad.txt";
+    options.edition = "2022";
+    options.content_dir = dir.path;
+    std::ostringstream out, err;
+    CHECK(run_import(options, out, err) == 1);
+    CHECK(err.str().find("bad.txt:6:") != std::string::npos);
+    CHECK(err.str().find("应为第2条成果") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path / "2022"));
+    CHECK_FALSE(fs::exists(dir.path / "departments.toml"));
+
+    options.edition = "../x";
+    CHECK(run_import(options, out, err) == 2);
+}
+
+TEST_CASE("import command: says when it converted a GBK file", "[import]") {
+    TempDir dir("gbk");
+    ImportOptions options;
+    options.input = source_dir / "tests/import/gbk.txt";
+    options.edition = "2022";
+    options.content_dir = dir.path;
+    std::ostringstream out, err;
+    REQUIRE(run_import(options, out, err) == 0);
+    CHECK(out.str().find("GB18030") != std::string::npos);
+    CHECK(read_file(dir.path / "2022/_index.md").find("供水服务专项治理成果") != std::string::npos);
+}
