@@ -3,11 +3,11 @@
 // with the expected structure beside it in <case>.json.
 #include <catch2/catch.hpp>
 
-#include <cmark-gfm.h>
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
 #include <filesystem>
+#include <cstdlib>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -54,6 +54,31 @@ struct TempDir {
     }
     ~TempDir() { fs::remove_all(path); }
 };
+
+/// The seed's sentences, read without the importer: prose is every line but
+/// the title, section numbers and labels; lines cut at a page break run on,
+/// so sentences are read across them.
+std::vector<std::string> seed_sentences(const std::string& seed) {
+    std::istringstream lines(seed);
+    std::string prose;
+    bool first = true;
+    const std::regex structure(R"(^(一|二|三|四|五|六|七|八|九|十|十一|十二|十三)$|^(治理项目|牵头部门|治理成果)：)");
+    for (std::string line; std::getline(lines, line);) {
+        if (line.empty()) continue;
+        if (first) {
+            first = false;
+            continue;
+        }
+        if (std::regex_search(line, structure)) continue;
+        prose += std::regex_replace(line, std::regex(R"(^\d+\. )"), "");
+    }
+    std::vector<std::string> sentences;
+    const std::string stop = "。";
+    for (std::size_t start = 0, end; (end = prose.find(stop, start)) != std::string::npos; start = end + stop.size()) {
+        sentences.push_back(prose.substr(start, end + stop.size() - start));
+    }
+    return sentences;
+}
 
 }  // namespace
 
@@ -133,30 +158,12 @@ TEST_CASE("import: every sentence of the seed appears in the produced files", "[
     for (const PlannedFile& f : plan.files) produced += f.bytes;
     produced = std::regex_replace(produced, std::regex(R"(\*\*)"), "");
 
-    // Prose is every line but the title, section numbers and labels; lines
-    // cut at a page break run on, so sentences are read across them.
-    std::istringstream lines(seed);
-    std::string line;
-    std::string prose;
-    bool first = true;
-    const std::regex structure(R"(^(一|二|三|四|五|六|七|八|九|十|十一|十二|十三)$|^(治理项目|牵头部门|治理成果)：)");
-    while (std::getline(lines, line)) {
-        if (line.empty()) continue;
-        if (first) {
-            first = false;
-            continue;
-        }
-        if (std::regex_search(line, structure)) continue;
-        prose += std::regex_replace(line, std::regex(R"(^\d+\. )"), "");
-    }
-    int sentences = 0;
-    for (std::size_t start = 0, end; (end = prose.find("。", start)) != std::string::npos; start = end + 3) {
-        const std::string sentence = prose.substr(start, end + 3 - start);
-        ++sentences;
+    const std::vector<std::string> sentences = seed_sentences(seed);
+    for (const std::string& sentence : sentences) {
         INFO(sentence);
         CHECK(produced.find(sentence) != std::string::npos);
     }
-    CHECK(sentences > 100);
+    CHECK(sentences.size() > 100);
     for (const ImportedProject& p : b.projects) CHECK(produced.find("title = \"" + p.title + "\"") != std::string::npos);
 }
 
@@ -223,4 +230,36 @@ TEST_CASE("import command: says when it converted a GBK file", "[import]") {
     REQUIRE(run_import(options, out, err) == 0);
     CHECK(out.str().find("GB18030") != std::string::npos);
     CHECK(read_file(dir.path / "2022/_index.md").find("供水服务专项治理成果") != std::string::npos);
+}
+
+TEST_CASE("import then build: the seed becomes a site with every sentence", "[import][e2e]") {
+    TempDir dir("e2e");
+    const fs::path content = dir.path / "content";
+    fs::create_directories(content);
+    fs::copy_file(source_dir / "content/site.toml", content / "site.toml");
+    const std::string bulletin = BULLETIN_BINARY;
+    const std::string log = (dir.path / "log.txt").string();
+    const std::string import_cmd = "\"" + bulletin + "\" import \"" + (source_dir / "tests/data/seed-bulletin-2022.txt").string() +
+                                   "\" --edition 2022 --content \"" + content.string() + "\" >\"" + log + "\" 2>&1";
+    INFO(import_cmd);
+    REQUIRE(std::system(import_cmd.c_str()) == 0);
+    const fs::path site = dir.path / "public";
+    const std::string build_cmd = "\"" + bulletin + "\" build --content \"" + content.string() + "\" --out \"" +
+                                  site.string() + "\" --themes \"" + (source_dir / "themes").string() + "\" >>\"" + log +
+                                  "\" 2>&1";
+    INFO(read_file(log));
+    REQUIRE(std::system(build_cmd.c_str()) == 0);
+
+    int project_pages = 0;
+    std::string text;
+    for (const auto& entry : fs::recursive_directory_iterator(site)) {
+        if (entry.path().filename() != "index.html") continue;
+        if (entry.path().parent_path().parent_path().filename() == "2022") ++project_pages;
+        text += std::regex_replace(read_file(entry.path()), std::regex("<[^>]*>"), "");
+    }
+    CHECK(project_pages == 13);
+    for (const std::string& sentence : seed_sentences(read_file(source_dir / "tests/data/seed-bulletin-2022.txt"))) {
+        INFO(sentence);
+        CHECK(text.find(sentence) != std::string::npos);
+    }
 }
