@@ -262,8 +262,15 @@ ParseResult parse_bulletin(std::string_view text) {
         return result;
     }
     b.title = tokens[0].text;
-    b.title_line = tokens[0].line;
     std::size_t start = 1;
+    // A title set on two lines ("区纪委区监委公布" / "漠视……工作成果"): the
+    // next line, right below, short and without clause punctuation.
+    while (start < tokens.size() && tokens[start].line == tokens[start - 1].line + 1 &&
+           tokens[start].info.kind == LineKind::text && !ends_sentence(b.title) &&
+           tokens[start].text.find("，") == std::string::npos && tokens[start].text.find("。") == std::string::npos &&
+           utf8_length(tokens[start].text) <= 40) {
+        b.title += " " + tokens[start++].text;
+    }
     while (start < tokens.size() && !is_structural(tokens[start].info)) b.preamble.push_back(tokens[start++].text);
     if (start == tokens.size()) {
         result.error = {tokens.back().line, "没有找到治理项目：应有“治理项目：……”、“一、……”或“（一）……”这样的项目开头"};

@@ -32,7 +32,6 @@ struct ImportedBulletin {
     std::string title;                   ///< the title line as printed
     std::vector<std::string> preamble;   ///< paragraphs before the first project
     std::vector<ImportedProject> projects;
-    int title_line = 0;
 };
 
 struct ImportError {

@@ -89,8 +89,10 @@ bool continues_sentence(const TextLine& line) {
 }
 
 /// Indexes of lines that are running headers; the title's first occurrence is kept.
+/// In a table a short line standing alone may be a cell (a department leading
+/// two projects), so there only repeats next to a page number count.
 std::vector<bool> running_headers(const std::vector<TextLine>& lines, const std::vector<bool>& page_number,
-                                  std::size_t title_index) {
+                                  std::size_t title_index, bool table) {
     const auto is_gap = [&](std::size_t i) { return is_blank(lines[i]) || page_number[i]; };
     std::map<std::string, std::vector<std::size_t>> candidates;
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -98,7 +100,7 @@ std::vector<bool> running_headers(const std::vector<TextLine>& lines, const std:
         const bool standalone = (i == 0 || is_gap(i - 1)) && (i + 1 == lines.size() || is_gap(i + 1));
         const bool near_page_number = (i > 0 && page_number[i - 1]) || (i + 1 < lines.size() && page_number[i + 1]);
         const bool is_title_again = title_index < lines.size() && lines[i].text == lines[title_index].text;
-        if (is_title_again || ((standalone || near_page_number) && utf8_length(lines[i].text) <= 60)) {
+        if (is_title_again || (((standalone && !table) || near_page_number) && utf8_length(lines[i].text) <= 60)) {
             candidates[lines[i].text].push_back(i);
         }
     }
@@ -147,18 +149,17 @@ bool is_page_number(std::string_view line, bool bare_numbers_are_content) {
     std::string_view s = trim_text(line);
     if (all_digits(s)) return !bare_numbers_are_content && s.size() <= 3;
     if (s.starts_with("Page ") || s.starts_with("page ")) return all_digits(trim_text(s.substr(5)));
-    if (s.starts_with("第") && s.ends_with("页")) {
-        // 第 3 页 and 第3页 共12页
-        std::string_view inner = trim_text(s.substr(3, s.size() - 6));
-        const std::size_t total = inner.find("页");
-        if (total != std::string_view::npos) {
-            std::string_view after = trim_text(inner.substr(total + 3));
-            if (!after.starts_with("共") && !after.starts_with("，共") && !after.starts_with(",共")) return false;
-            after.remove_prefix(after.find("共") + 3);
-            inner = trim_text(inner.substr(0, total));
-            return all_digits(inner) && all_digits(trim_text(after));
-        }
-        return all_digits(inner);
+    if (s.starts_with("第")) {
+        // 第 3 页, or 第3页 共12页
+        std::string_view rest = s.substr(std::string_view("第").size());
+        const std::size_t page = rest.find("页");
+        if (page == std::string_view::npos || !all_digits(trim_text(rest.substr(0, page)))) return false;
+        std::string_view total = trim_text(rest.substr(page + std::string_view("页").size()));
+        if (total.empty()) return true;
+        if (total.starts_with("，")) total = trim_text(total.substr(std::string_view("，").size()));
+        if (!total.starts_with("共") || !total.ends_with("页")) return false;
+        total = total.substr(std::string_view("共").size(), total.size() - 2 * std::string_view("共").size());
+        return all_digits(trim_text(total));
     }
     const std::size_t slash = s.find('/');
     if (slash != std::string_view::npos) {
@@ -178,7 +179,8 @@ std::vector<TextLine> repair_lines(const std::vector<TextLine>& lines, bool bare
     for (std::size_t i = 0; i < lines.size() && title_index == lines.size(); ++i) {
         if (!is_blank(lines[i]) && !page_number[i]) title_index = i;
     }
-    const std::vector<bool> header = running_headers(lines, page_number, title_index);
+    const std::vector<bool> header = running_headers(lines, page_number, title_index, bare_numbers_are_content);
+    if (title_index == lines.size()) return lines;  // nothing but blanks and page numbers
 
     std::vector<TextLine> out;
     for (std::size_t i = 0; i < lines.size(); ++i) {

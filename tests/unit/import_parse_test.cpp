@@ -98,6 +98,21 @@ TEST_CASE("import repair: a title line is never joined to the preamble", "[impor
     CHECK(notes.empty());
 }
 
+TEST_CASE("import parse: a title on two lines is one title", "[import]") {
+    const ImportedBulletin b = parse_ok("区纪委区监委公布\n漠视侵害群众利益问题专项治理工作成果\n\n前言。\n\n一、甲\n1. 其一。\n");
+    CHECK(b.title == "区纪委区监委公布 漠视侵害群众利益问题专项治理工作成果");
+    CHECK(b.preamble == std::vector<std::string>{"前言。"});
+}
+
+TEST_CASE("import repair: in a table a department leading two projects is not a running header", "[import]") {
+    const ImportedBulletin b = parse_ok("标题\n\n序号\n\n治理项目\n\n牵头单位\n\n治理成果\n\n1\n\n甲专项治理\n\n区教育局\n\n"
+                                       "1. 其一。\n\n2\n\n乙专项治理\n\n区教育局\n\n1. 其一。\n\n- 2 -\n\n3\n\n丙专项治理\n\n"
+                                       "区住建局\n\n甲乙丙；丁。\n");
+    REQUIRE(b.projects.size() == 3);
+    CHECK(b.projects[1].departments == std::vector<std::string>{"区教育局"});
+    CHECK(b.projects[2].outcomes.size() == 2);
+}
+
 TEST_CASE("import parse: Arabic numbers for both sections and outcomes", "[import]") {
     const ImportedBulletin b = parse_ok(
         "标题\n\n1. 甲项目专项治理\n牵头单位：区甲局\n1. 成果一。\n2. 成果二。\n"
