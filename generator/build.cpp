@@ -1,6 +1,7 @@
 #include "build.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <mutex>
 
@@ -78,7 +79,17 @@ int run_check(const BuildOptions& options, std::ostream& out, std::ostream& err)
 
 int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     const auto started = std::chrono::steady_clock::now();
+    // BULLETIN_TIMINGS=1: wall time of each stage on stderr, for bench/run.
+    const bool timings = std::getenv("BULLETIN_TIMINGS") != nullptr;
+    auto lap = started;
+    auto mark = [&](const char* stage) {
+        if (!timings) return;
+        const auto now = std::chrono::steady_clock::now();
+        err << fmt::format("timing: {} {:.4f}\n", stage, std::chrono::duration<double>(now - lap).count());
+        lap = now;
+    };
     Loaded l = load_all(options);
+    mark("load");
     err << format_diagnostics(l.diags, language_of(l));
     if (l.diags.has_errors()) return exit_content_error;
     const Site& site = *l.site;
@@ -101,17 +112,24 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         stage(std::move(file));
     };
 
+    mark("prepare");
     render_pages(site, theme, {options.offline}, emit);
+    mark("pages");
     for (OutputFile f : theme.assets()) emit(std::move(f));
     for (OutputFile& f : render_open_data(site, theme)) emit(std::move(f));
+    mark("open_data");
     emit({"feed.xml", render_atom(site, theme)});
     emit({"sitemap.xml", render_sitemap(site)});
+    mark("feeds");
     for (OutputFile& f : search::build_index(search_documents(site, theme), {options.offline})) emit(std::move(f));
+    mark("search");
 
     std::vector<std::string> ids;
     for (const Edition& e : site.editions) ids.push_back(e.id);
     publisher.put({"manifest.json", render_manifest(manifest, ids)});
+    mark("manifest");
     const PublishStats stats = publisher.commit();
+    mark("commit");
 
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     out << fmt::format("build: {} 期 {} 个项目 → {}/ 共 {} 个文件（{:.1f} KB），写入 {} 个，删除 {} 个，用时 {:.2f} 秒\n",
