@@ -20,12 +20,6 @@ bool is_fence(std::string_view line) {
 std::optional<SourceFile> decode_source(std::string path, std::string bytes, Diagnostics& diags,
                                         const std::string& language) {
     if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
-    if (auto bad = find_invalid_utf8(bytes)) {
-        auto [line, col] = line_column(bytes, *bad);
-        diags.error({path, line, col}, std::string(text(Msg::not_utf8, language)),
-                    std::string(text(Msg::not_utf8_hint, language)));
-        return std::nullopt;
-    }
     std::string text;
     text.reserve(bytes.size());
     for (std::size_t i = 0; i < bytes.size(); ++i) {
@@ -35,6 +29,14 @@ std::optional<SourceFile> decode_source(std::string path, std::string bytes, Dia
         } else {
             text += bytes[i];
         }
+    }
+    // Checked after the line ends are LF, so a file with lone CR line ends is
+    // reported at the right line too.
+    if (auto bad = find_invalid_utf8(text)) {
+        auto [line, col] = line_column(text, *bad);
+        diags.error({path, line, col}, std::string(bulletin::text(Msg::not_utf8, language)),
+                    std::string(bulletin::text(Msg::not_utf8_hint, language)));
+        return std::nullopt;
     }
     return SourceFile{std::move(path), std::move(text)};
 }
