@@ -94,9 +94,15 @@ void sanitise(cmark_node* doc) {
                 break;
             case CMARK_NODE_IMAGE: {
                 const char* url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
-                if (is_script_url(url) && !starts_with_ci(trim_left(url), "data:image/")) {
+                // The inline image types cmark-gfm renders; anything else data: would
+                // otherwise become a data: link below.
+                const bool inline_image = starts_with_ci(trim_left(url), "data:image/png") ||
+                                          starts_with_ci(trim_left(url), "data:image/gif") ||
+                                          starts_with_ci(trim_left(url), "data:image/jpeg") ||
+                                          starts_with_ci(trim_left(url), "data:image/webp");
+                if (is_script_url(url) && !inline_image) {
                     unwrap(n);
-                } else if (is_external(url)) {
+                } else if (!inline_image && is_external(url)) {
                     cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
                     cmark_node_set_url(link, url);
                     while (cmark_node* child = cmark_node_first_child(n)) cmark_node_append_child(link, child);
