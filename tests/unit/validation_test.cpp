@@ -1,0 +1,343 @@
+// Validation (model.h load_site, load_config.h, fields.h): every problem an
+// editor can cause is reported at its file, line and column, all of them in
+// one run, with a message naming the field and a hint how to fix it.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "../support/test_support.h"
+#include "diagnostics.h"
+#include "model.h"
+
+namespace {
+
+using bulletin::Diagnostic;
+using bulletin::Diagnostics;
+using bulletin::Severity;
+using test::project_file;
+using test::write_file;
+
+const std::string zh = "zh-CN";
+
+// A content tree in a temp folder, loaded as load_site sees it.
+struct Content {
+    test::TempDir tmp;
+    std::filesystem::path dir = tmp / "content";
+    Diagnostics diags;
+
+    Content() { test::write_minimal_site(dir); }
+    void write(const std::string& rel, const std::string& bytes) const { write_file(dir / rel, bytes); }
+    std::string shown(const std::string& rel) const { return (dir / rel).lexically_normal().generic_string(); }
+
+    std::optional<bulletin::Site> load(bool drafts = false) {
+        bulletin::LoadOptions options;
+        options.drafts = drafts;
+        return bulletin::load_site(dir.string(), options, diags);
+    }
+    std::string report() const { return bulletin::format_diagnostics(diags, zh); }
+
+    // The diagnostics reported for one file.
+    std::vector<Diagnostic> in(const std::string& rel) const {
+        std::vector<Diagnostic> out;
+        for (const Diagnostic& d : diags.items()) {
+            if (d.loc.file == shown(rel)) out.push_back(d);
+        }
+        return out;
+    }
+    // The one diagnostic reported for a file.
+    Diagnostic one(const std::string& rel) const {
+        INFO(report());
+        const auto found = in(rel);
+        REQUIRE(found.size() == 1);
+        return found[0];
+    }
+};
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+void check_at(const Diagnostic& d, Severity severity, int line, int column) {
+    INFO(bulletin::format_diagnostic(d, zh));
+    CHECK(d.severity == severity);
+    CHECK(d.loc.line == line);
+    CHECK(d.loc.column == column);
+}
+
+}  // namespace
+
+TEST_CASE("validation: a valid tree loads with no diagnostic") {
+    Content c;
+    c.write("2022/ev-charging.md", project_file({"title = \"新能源汽车充电难问题专项治理\"", "department = \"区发改局\"",
+                                                 "number = 1", "co_departments = [\"zhujian\"]"}));
+    auto site = c.load();
+    INFO(c.report());
+    REQUIRE(site.has_value());
+    CHECK(c.diags.items().empty());
+    REQUIRE(site->projects.size() == 1);
+    CHECK(site->departments[site->projects[0].department].slug == "fagai");
+    REQUIRE(site->projects[0].co_departments.size() == 1);
+    CHECK(site->departments[site->projects[0].co_departments[0]].name == "区住建局");
+}
+
+TEST_CASE("validation: each missing required field of a project is reported by name") {
+    for (const std::string missing : {"title", "department", "number"}) {
+        Content c;
+        std::vector<std::string> fields;
+        if (missing != "title") fields.push_back("title = \"甲\"");
+        if (missing != "department") fields.push_back("department = \"区发改局\"");
+        if (missing != "number") fields.push_back("number = 1");
+        c.write("2022/a.md", project_file(fields));
+        CHECK_FALSE(c.load().has_value());
+        const Diagnostic d = c.one("2022/a.md");
+        check_at(d, Severity::error, 1, 1);
+        CHECK(d.message == "缺少必填字段“" + missing + "”");
+        CHECK(has(d.hint, missing + " = "));
+    }
+}
+
+TEST_CASE("validation: a number written as text is a wrong type at the value") {
+    Content c;
+    c.write("2022/a.md", project_file({"title = \"甲\"", "department = \"区发改局\"", "number = \"一\""}));
+    CHECK_FALSE(c.load().has_value());
+    const Diagnostic d = c.one("2022/a.md");
+    check_at(d, Severity::error, 4, 10);
+    CHECK(d.message == "字段“number”应为整数（不加引号），这里是文本");
+    CHECK(d.source_line == "number = \"一\"");
+    CHECK(d.hint == "例如：number = 1");
+}
+
+TEST_CASE("validation: other wrong types name the field and what it should be") {
+    Content c;
+    c.write("2022/a.md", project_file({"title = 1", "department = \"区发改局\"", "number = 1", "tags = \"充电桩\"",
+                                       "draft = \"no\""}));
+    CHECK_FALSE(c.load().has_value());
+    INFO(c.report());
+    const auto found = c.in("2022/a.md");
+    REQUIRE(found.size() == 3);
+    check_at(found[0], Severity::error, 2, 9);
+    CHECK(has(found[0].message, "“title”"));
+    check_at(found[1], Severity::error, 5, 8);
+    CHECK(has(found[1].message, "“tags”"));
+    check_at(found[2], Severity::error, 6, 9);
+    CHECK(has(found[2].message, "“draft”"));
+}
+
+TEST_CASE("validation: an unknown department suggests the closest name") {
+    Content c;
+    c.write("2022/a.md", project_file({"title = \"甲\"", "department = \"区发改\"", "number = 1"}));
+    c.write("2022/b.md", project_file({"title = \"乙\"", "department = \"市财政局\"", "number = 2"}));
+    CHECK_FALSE(c.load().has_value());
+    const Diagnostic a = c.one("2022/a.md");
+    check_at(a, Severity::error, 3, 14);
+    CHECK(has(a.message, "未知部门“区发改”"));
+    CHECK(has(a.hint, "是否想写“区发改局”"));
+    // Too far from any name: no guess, only where to add it.
+    const Diagnostic b = c.one("2022/b.md");
+    check_at(b, Severity::error, 3, 14);
+    CHECK_FALSE(has(b.hint, "是否想写"));
+    CHECK(has(b.hint, "departments.toml"));
+}
+
+TEST_CASE("validation: an unknown co-department is reported at its field") {
+    Content c;
+    c.write("2022/a.md", project_file({"title = \"甲\"", "department = \"区发改局\"", "number = 1",
+                                       "co_departments = [\"zhujian\", \"区教育\"]"}));
+    CHECK_FALSE(c.load().has_value());
+    const Diagnostic d = c.one("2022/a.md");
+    CHECK(d.loc.line == 5);
+    CHECK(has(d.message, "“区教育”"));
+    CHECK(has(d.hint, "区教育局"));
+}
+
+TEST_CASE("validation: a duplicate number in an edition points at the second file's number") {
+    Content c;
+    c.write("2022/a.md", project_file({"title = \"甲\"", "department = \"区发改局\"", "number = 3"}));
+    c.write("2022/b.md", project_file({"title = \"乙\"", "department = \"区教育局\"", "number = 3"}));
+    CHECK_FALSE(c.load().has_value());
+    const Diagnostic d = c.one("2022/b.md");
+    check_at(d, Severity::error, 4, 10);
+    CHECK(has(d.message, "编号 3"));
+    CHECK(has(d.message, c.shown("2022/a.md")));
+    CHECK(d.source_line == "number = 3");
+    CHECK(c.in("2022/a.md").empty());
+}
+
+TEST_CASE("validation: the same number in two editions is fine") {
+    Content c;
+    write_file(c.dir / "2021/_index.md", "+++\ntitle = \"工作成果\"\nyear = 2021\npublished = 2022-01-20\n+++\n");
+    c.write("2021/a.md", project_file({"title = \"甲\"", "department = \"区发改局\"", "number = 1"}));
+    c.write("2022/a.md", project_file({"title = \"乙\"", "department = \"区发改局\"", "number = 1"}));
+    auto site = c.load();
+    INFO(c.report());
+    REQUIRE(site.has_value());
+    REQUIRE(site->editions.size() == 2);
+    CHECK(site->editions[0].id == "2022");  // newest first
+}
+
+TEST_CASE("validation: a duplicate department slug and name point at the second entry") {
+    Content c;
+    c.write("departments.toml",
+            "[[department]]\nslug = \"fagai\"\nname = \"区发改局\"\n\n"
+            "[[department]]\nslug = \"fagai\"\nname = \"区教育局\"\n\n"
+            "[[department]]\nslug = \"jiaoyu\"\nname = \"区发改局\"\n");
+    CHECK_FALSE(c.load().has_value());
+    INFO(c.report());
+    const auto found = c.in("departments.toml");
+    REQUIRE(found.size() == 2);
+    check_at(found[0], Severity::error, 6, 8);
+    CHECK(found[0].message == "部门 slug“fagai”重复");
+    CHECK(found[0].hint == "第一次出现在 " + c.shown("departments.toml") + ":2");
+    check_at(found[1], Severity::error, 11, 8);
+    CHECK(found[1].message == "部门名称“区发改局”重复");
+    CHECK(found[1].hint == "第一次出现在 " + c.shown("departments.toml") + ":3");
+}
+
+TEST_CASE("validation: a department slug that cannot be a URL suggests one") {
+    Content c;
+    c.write("departments.toml", "[[department]]\nslug = \"Fa Gai\"\nname = \"区发改局\"\n");
+    CHECK_FALSE(c.load().has_value());
+    const Diagnostic d = c.one("departments.toml");
+    check_at(d, Severity::error, 2, 8);
+    CHECK(has(d.message, "“Fa Gai”"));
+    CHECK(has(d.hint, "“fa-gai”"));
+}
+
+TEST_CASE("validation: malformed TOML is reported at the file's line, after the front matter fence") {
+    Content c;
+    c.write("2022/a.md", project_file({"title = \"甲\"", "department = \"区发改局\"", "number 1"}));
+    // The same mistake in a Windows file with a BOM is on the same line.
+    c.write("2022/b.md", "\xEF\xBB\xBF+++\r\ntitle = \"乙乙乙\" x\r\n+++\r\n");
+    CHECK_FALSE(c.load().has_value());
+    const Diagnostic a = c.one("2022/a.md");
+    check_at(a, Severity::error, 4, 8);
+    CHECK(has(a.message, "TOML 格式错误"));
+    CHECK(a.source_line == "number 1");
+    const Diagnostic b = c.one("2022/b.md");
+    check_at(b, Severity::error, 2, 15);  // columns are characters, not bytes
+    CHECK(b.source_line == "title = \"乙乙乙\" x");
+}
+
+TEST_CASE("validation: malformed site.toml stops the load with its line") {
+    Content c;
+    c.write("site.toml", "title = \"测试通报\"\nbase_url = \"https://www.example.gov.cn/\nlanguage = \"zh-CN\"\n");
+    CHECK_FALSE(c.load().has_value());
+    const Diagnostic d = c.one("site.toml");
+    CHECK(d.loc.line == 2);
+    CHECK(has(d.message, "TOML 格式错误"));
+}
+
+TEST_CASE("validation: a file that is not UTF-8 is reported where the bad bytes are") {
+    Content c;
+    c.write("2022/a.md", "+++\ntitle = \"\xB2\xE2\xCA\xD4\"\ndepartment = \"区发改局\"\nnumber = 1\n+++\n");
+    CHECK_FALSE(c.load().has_value());
+    const Diagnostic d = c.one("2022/a.md");
+    check_at(d, Severity::error, 2, 10);
+    CHECK(has(d.message, "UTF-8"));
+}
+
+TEST_CASE("validation: a file name that cannot be a URL suggests a slug") {
+    Content c;
+    c.write("2022/EV_Charging.md", project_file({"title = \"甲\"", "department = \"区发改局\"", "number = 1"}));
+    CHECK_FALSE(c.load().has_value());
+    const Diagnostic d = c.one("2022/EV_Charging.md");
+    CHECK(d.severity == Severity::error);
+    CHECK(d.loc.line == 0);  // the name, not a line, is wrong
+    CHECK(has(d.message, "“EV_Charging”"));
+    CHECK(d.hint == "请将其改名为“ev-charging”");
+    CHECK(bulletin::format_diagnostic(d, zh).rfind(c.shown("2022/EV_Charging.md") + ": 错误: ", 0) == 0);
+}
+
+TEST_CASE("validation: an unknown field is a warning suggesting the known one") {
+    Content c;
+    c.write("2022/a.md", project_file({"titel = \"甲\"", "title = \"甲\"", "department = \"区发改局\"", "number = 1"}));
+    auto site = c.load();
+    INFO(c.report());
+    REQUIRE(site.has_value());  // a warning does not stop the build
+    const Diagnostic d = c.one("2022/a.md");
+    CHECK(d.severity == Severity::warning);
+    CHECK(d.loc.line == 2);
+    CHECK(d.message == "未知字段“titel”，将被忽略");
+    CHECK(d.hint == "是否想写“title”？");
+}
+
+TEST_CASE("validation: every problem of a run is reported, not only the first") {
+    Content c;
+    c.write("departments.toml", "[[department]]\nslug = \"fagai\"\nname = \"区发改局\"\n\n"
+                                "[[department]]\nslug = \"fagai\"\nname = \"区教育局\"\n");
+    c.write("2022/a.md", project_file({"title = \"甲\"", "department = \"区发改\"", "number = 1"}));
+    c.write("2022/b.md", project_file({"department = \"区发改局\"", "number = \"二\""}));
+    c.write("2022/c.md", "没有前置元数据\n");
+    c.write("2022/d.md", project_file({"title = \"丁\"", "department = \"区发改局\"", "number = 4", "tag = []"}));
+    CHECK_FALSE(c.load().has_value());
+    INFO(c.report());
+    CHECK(c.in("departments.toml").size() == 1);
+    CHECK(c.in("2022/a.md").size() == 1);
+    CHECK(c.in("2022/b.md").size() == 2);  // missing title and wrong number
+    CHECK(c.in("2022/c.md").size() == 1);
+    CHECK(c.in("2022/d.md").size() == 1);
+    CHECK(c.diags.error_count() == 5);
+    CHECK(c.diags.warning_count() == 1);
+    CHECK(has(c.report(), "共 5 个错误，1 个警告"));
+}
+
+TEST_CASE("validation: drafts are left out unless asked for") {
+    Content c;
+    c.write("2022/a.md", project_file({"title = \"甲\"", "department = \"区发改局\"", "number = 1"}));
+    c.write("2022/b.md", project_file({"title = \"乙\"", "department = \"区发改局\"", "number = 2", "draft = true"}));
+    auto published = c.load(false);
+    REQUIRE(published.has_value());
+    REQUIRE(published->projects.size() == 1);
+    CHECK(published->projects[0].slug == "a");
+    auto with_drafts = c.load(true);
+    REQUIRE(with_drafts.has_value());
+    REQUIRE(with_drafts->projects.size() == 2);
+    CHECK(with_drafts->projects[1].slug == "b");
+    CHECK(with_drafts->projects[1].draft);
+}
+
+TEST_CASE("validation: site.toml needs an absolute base_url ending in /") {
+    Content c;
+    c.write("site.toml", "title = \"测试通报\"\nbase_url = \"www.example.gov.cn/bulletin\"\n");
+    CHECK_FALSE(c.load().has_value());
+    const Diagnostic d = c.one("site.toml");
+    check_at(d, Severity::error, 2, 12);
+    CHECK(has(d.message, "base_url"));
+}
+
+TEST_CASE("validation: an edition without its required fields is reported") {
+    Content c;
+    c.write("2022/_index.md", "+++\ntitle = \"工作成果\"\npublished = \"2023-01-20\"\n+++\n");
+    CHECK_FALSE(c.load().has_value());
+    INFO(c.report());
+    const auto found = c.in("2022/_index.md");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].message == "缺少必填字段“year”");
+    check_at(found[1], Severity::error, 3, 13);
+    CHECK(has(found[1].message, "“published”"));
+    CHECK(has(found[1].message, "日期"));
+}
+
+TEST_CASE("validation: format_diagnostic prints place, severity, the source line, a caret and the hint") {
+    Diagnostic d;
+    d.loc = {"content/2022/x.md", 4, 14};
+    d.message = "未知部门“区发改”：departments.toml 中没有这个名称或 slug";
+    d.hint = "是否想写“区发改局”？";
+    d.source_line = "department = \"区发改\"";
+    CHECK(bulletin::format_diagnostic(d, zh) ==
+          "content/2022/x.md:4:14: 错误: 未知部门“区发改”：departments.toml 中没有这个名称或 slug\n"
+          "    department = \"区发改\"\n"
+          "                 ^\n"
+          "    = 是否想写“区发改局”？\n");
+    // The caret counts Chinese characters as two terminal cells.
+    d.loc = {"content/2022/x.md", 2, 15};
+    d.severity = Severity::warning;
+    d.message = "m";
+    d.hint.clear();
+    d.source_line = "title = \"乙乙乙\" x";
+    CHECK(bulletin::format_diagnostic(d, zh) ==
+          "content/2022/x.md:2:15: 警告: m\n"
+          "    title = \"乙乙乙\" x\n" +
+              std::string(4 + 17, ' ') + "^\n");  // 9 + 3 × 2 + 2 cells before the x
+    // A whole-file problem has no line, no column and no caret.
+    d.loc = {"content/2022/x.md", 0, 0};
+    CHECK(bulletin::format_diagnostic(d, "en") == "content/2022/x.md: warning: m\n");
+}
