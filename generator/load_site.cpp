@@ -45,6 +45,13 @@ void check_slug(const std::string& slug, const SourceLoc& loc, const std::string
 std::optional<std::size_t> resolve_department(const Context& ctx, const std::string& key, const SourceLoc& loc,
                                               const SourceFile& file, Diagnostics& diags) {
     if (auto it = ctx.department_by_key.find(key); it != ctx.department_by_key.end()) return it->second;
+    if (key.empty()) {
+        diags.error(loc, std::string(text(Msg::empty_department, ctx.language)),
+                    say(ctx.language, Msg::empty_department_hint,
+                        ctx.department_names.empty() ? std::string("区发改局") : ctx.department_names.front()),
+                    line_text(file.text, loc.line));
+        return std::nullopt;
+    }
     std::string hint;
     if (auto close = closest_match(key, ctx.department_names)) {
         hint = say(ctx.language, Msg::unknown_department_hint_suggest, *close);

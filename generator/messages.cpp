@@ -66,6 +66,9 @@ constexpr std::array kCatalog{
     Entry{Msg::theme_missing, "找不到主题“{}”（应在 {}）", "theme \"{}\" not found (expected at {})"},
     Entry{Msg::template_error, "模板错误：{}", "template error: {}"},
     Entry{Msg::empty_value, "字段“{}”不能为空", "the field \"{}\" must not be empty"},
+    Entry{Msg::empty_department, "牵头部门未填写", "the lead department is not filled in"},
+    Entry{Msg::empty_department_hint, "填写 departments.toml 中的部门名称，例如：department = \"{}\"",
+          "write a department name from departments.toml, e.g. department = \"{}\""},
     Entry{Msg::target_zero, "target 必须大于 0", "target must be greater than 0"},
 };
 

@@ -21,7 +21,7 @@ enum class Msg {
     dup_number, dup_number_hint, number_range, bad_status, bad_status_hint,
     reserved_edition, missing_index, missing_index_hint, dup_year,
     no_editions, no_editions_hint, missing_file, theme_missing, template_error,
-    empty_value, target_zero,
+    empty_value, target_zero, empty_department, empty_department_hint,
 };
 
 /// The text of `m` in `language` (BCP 47, e.g. "zh-CN", "en"); Chinese unless
