@@ -34,4 +34,20 @@ std::string gzip(std::string_view bytes) {
     return out;
 }
 
+std::optional<std::string> gunzip(std::string_view gz, std::size_t max_size) {
+    z_stream zs{};
+    if (inflateInit2(&zs, 15 + 16) != Z_OK) return std::nullopt;
+    std::string out(max_size + 1, '\0');
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data()));
+    zs.avail_in = static_cast<uInt>(gz.size());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    const int rc = inflate(&zs, Z_FINISH);
+    const bool whole = rc == Z_STREAM_END && zs.avail_in == 0 && zs.total_out <= max_size;
+    out.resize(zs.total_out);
+    inflateEnd(&zs);
+    if (!whole) return std::nullopt;
+    return out;
+}
+
 }  // namespace bulletin
