@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <bit>
+#include <charconv>
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <tuple>
+#include <unordered_map>
 
 #include "search_tokenize.h"
 
@@ -32,16 +34,9 @@ struct Posting {
     std::vector<int> positions;  // empty for unigrams: they are never part of a phrase
 };
 
-using Postings = std::map<std::string, std::vector<Posting>>;
+using Postings = std::unordered_map<std::string, std::vector<Posting>>;
 
 std::string dump(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
-/// Appends to a JSON object without the linear key lookup of ordered_json's
-/// operator[], which is quadratic over the ~10^5 tokens of a large site.
-/// Callers pass keys that are unique and already in order.
-void append(Json& object, const std::string& key, Json value) {
-    object.get_ref<Json::object_t&>().Container::emplace_back(key, std::move(value));
-}
 
 /// Ids follow (edition, department, number) so that every edition and every
 /// department within it is one contiguous id range: the filters travel as
@@ -85,22 +80,51 @@ Postings collect_postings(const std::vector<const Document*>& docs) {
     return postings;
 }
 
-/// [doc delta, field, first position, position deltas...] per posting:
-/// deltas keep the numbers, and so the files, short.
-Json postings_json(const std::vector<Posting>& list) {
-    Json out = Json::array();
+void append_int(std::string& out, int value) {
+    char buffer[16];
+    out.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+}
+
+/// `"token":[[doc delta, field, first position, position deltas...],...]`:
+/// deltas keep the numbers, and so the files, short. Written as text: going
+/// through a JSON tree costs most of the build time on a large site.
+std::string term_text(const std::string& token, const std::vector<Posting>& list) {
+    std::string out = dump(token);
+    out += ":[";
     int previous_doc = 0;
     for (const Posting& p : list) {
-        Json entry = Json::array({p.doc - previous_doc, p.field});
+        if (out.back() != '[') out += ',';
+        out += '[';
+        append_int(out, p.doc - previous_doc);
+        out += ',';
+        append_int(out, p.field);
         int previous_position = 0;
         for (int position : p.positions) {
-            entry.push_back(position - previous_position);
+            out += ',';
+            append_int(out, position - previous_position);
             previous_position = position;
         }
+        out += ']';
         previous_doc = p.doc;
-        out.push_back(std::move(entry));
     }
+    out += ']';
     return out;
+}
+
+/// `{"a":...,"b":...}` from term texts already in token order.
+std::string terms_object(const std::vector<const std::string*>& terms) {
+    std::string out = "{";
+    for (const std::string* t : terms) {
+        if (out.size() > 1) out += ',';
+        out += *t;
+    }
+    return out + '}';
+}
+
+/// The JSON object `object` with one more member whose value is JSON text.
+std::string with_member(std::string object, const std::string& key, const std::string& value) {
+    object.pop_back();
+    return object + (object.size() > 1 ? "," : "") + dump(key) + ':' + value + '}';
 }
 
 Json document_json(const Document& d) {
@@ -165,6 +189,21 @@ std::uint32_t token_hash(std::string_view token) {
 OutputFiles build_index(const std::vector<Document>& input, const IndexOptions& options) {
     const auto docs = sorted_documents(input);
     const Postings postings = collect_postings(docs);
+    std::vector<std::pair<const std::string*, const std::vector<Posting>*>> sorted_terms;
+    for (const auto& [token, list] : postings) sorted_terms.emplace_back(&token, &list);
+    std::sort(sorted_terms.begin(), sorted_terms.end(), [](auto& a, auto& b) { return *a.first < *b.first; });
+    std::vector<std::string> terms;
+    std::size_t postings_bytes = 0;
+    for (const auto& [token, list] : sorted_terms) {
+        terms.push_back(term_text(*token, *list));
+        postings_bytes += terms.back().size() + 1;
+    }
+    Json doc_list = Json::array();
+    std::size_t docs_bytes = 0;
+    for (const Document* d : docs) {
+        doc_list.push_back(document_json(*d));
+        docs_bytes += dump(doc_list.back()).size() + 1;
+    }
 
     Json manifest{{"format", "bulletin-search"},
                   {"version", format_version},
@@ -174,26 +213,14 @@ OutputFiles build_index(const std::vector<Document>& input, const IndexOptions& 
     add_catalogue(manifest, docs);
     manifest["t2s"] = t2s_path;
 
-    std::map<std::string, Json> shards;  // path -> content, so files come out sorted
-    std::vector<Json> lists;
-    std::size_t postings_bytes = 0;
-    for (const auto& [token, list] : postings) {
-        lists.push_back(postings_json(list));
-        postings_bytes += token.size() + dump(lists.back()).size() + 4;
-    }
-    Json doc_list = Json::array();
-    std::size_t docs_bytes = 0;
-    for (const Document* d : docs) {
-        doc_list.push_back(document_json(*d));
-        docs_bytes += dump(doc_list.back()).size() + 1;
-    }
-
+    std::map<std::string, std::string> files_by_path;  // sorted output
     if (postings_bytes + docs_bytes <= options.single_file_limit) {
-        Json terms = Json::object();
-        size_t i = 0;
-        for (const auto& entry : postings) append(terms, entry.first, std::move(lists[i++]));
-        manifest["postings"] = {{"shards", 0}, {"terms", std::move(terms)}};
-        manifest["docs"] = {{"per_file", 0}, {"list", std::move(doc_list)}};
+        std::vector<const std::string*> all;
+        for (const std::string& t : terms) all.push_back(&t);
+        std::string text = with_member(dump(manifest), "postings",
+                                       with_member(dump({{"shards", 0}}), "terms", terms_object(all)));
+        files_by_path[manifest_path] =
+            with_member(std::move(text), "docs", dump({{"per_file", 0}, {"list", std::move(doc_list)}}));
     } else {
         // Shards by a hash of the token: a query fetches one file per token,
         // whatever the alphabet, and no list of shard boundaries is needed.
@@ -201,12 +228,12 @@ OutputFiles build_index(const std::vector<Document>& input, const IndexOptions& 
             next_power_of_two(postings_bytes / std::max<std::size_t>(options.postings_shard_bytes, 1)), 1,
             max_postings_shards);
         const std::size_t width = std::max<std::size_t>(1, (std::bit_width(count - 1) + 3) / 4);
-        std::vector<Json> buckets(count, Json::object());
-        size_t i = 0;
-        for (const auto& entry : postings)
-            append(buckets[token_hash(entry.first) & (count - 1)], entry.first, std::move(lists[i++]));
+        std::vector<std::vector<const std::string*>> buckets(count);
+        for (std::size_t i = 0; i < terms.size(); ++i)
+            buckets[token_hash(*sorted_terms[i].first) & (count - 1)].push_back(&terms[i]);
         for (std::size_t i = 0; i < count; ++i)
-            shards[postings_dir + hex(i, width) + ".json"] = {{"version", format_version}, {"terms", buckets[i]}};
+            files_by_path[postings_dir + hex(i, width) + ".json"] =
+                with_member(dump({{"version", format_version}}), "terms", terms_object(buckets[i]));
         manifest["postings"] = {
             {"shards", count}, {"hash", "fnv1a32"}, {"digits", width}, {"path", postings_dir}};
 
@@ -216,25 +243,24 @@ OutputFiles build_index(const std::vector<Document>& input, const IndexOptions& 
         for (std::size_t f = 0; f < files; ++f) {
             Json chunk = Json::array();
             for (std::size_t id = f * per_file; id < std::min(docs.size(), (f + 1) * per_file); ++id)
-                chunk.push_back(doc_list[id]);
-            shards[docs_dir + std::to_string(f) + ".json"] = {
-                {"version", format_version}, {"first", f * per_file}, {"docs", std::move(chunk)}};
+                chunk.push_back(std::move(doc_list[id]));
+            files_by_path[docs_dir + std::to_string(f) + ".json"] =
+                dump({{"version", format_version}, {"first", f * per_file}, {"docs", std::move(chunk)}});
         }
         manifest["docs"] = {{"per_file", per_file}, {"files", files}, {"path", docs_dir}};
+        files_by_path[manifest_path] = dump(manifest);
     }
-    shards[manifest_path] = std::move(manifest);
-    shards[t2s_path] = t2s_json();
+    files_by_path[t2s_path] = dump(t2s_json());
 
     OutputFiles files;
-    for (auto& [path, json] : shards) {
-        std::string bytes = dump(json);
+    for (auto& [path, text] : files_by_path) {
         if (options.offline) {
             // file:// pages cannot fetch(); a <script> can still run these.
-            std::string js_path = path.substr(0, path.size() - 5) + ".js";
-            files.push_back({js_path, "window.BULLETIN_SEARCH=window.BULLETIN_SEARCH||{};"
-                                      "window.BULLETIN_SEARCH[" + dump(path) + "]=" + bytes + ";\n"});
+            files.push_back({path.substr(0, path.size() - 5) + ".js",
+                             "window.BULLETIN_SEARCH=window.BULLETIN_SEARCH||{};window.BULLETIN_SEARCH[" +
+                                 dump(path) + "]=" + text + ";\n"});
         }
-        files.push_back({path, bytes + "\n"});
+        files.push_back({path, std::move(text) + "\n"});
     }
     std::sort(files.begin(), files.end(), [](auto& a, auto& b) { return a.path < b.path; });
     return files;
