@@ -32,8 +32,9 @@ std::string render_atom(const Site& site, const Theme& theme) {
         const Edition& e = site.editions[p.edition];
         const std::string url = base + project_url(site, p);
         entries.push_back({e.published, url, p.title, url, p.summary, site.departments[p.department].name});
-        for (const Correction& c : p.corrections) {
-            entries.push_back({c.date, url + "#correction-" + c.date.iso(),
+        for (std::size_t i = 0; i < p.corrections.size(); ++i) {
+            const Correction& c = p.corrections[i];
+            entries.push_back({c.date, url + "#" + correction_anchor(p, i),
                                theme.string("correction") + "：" + p.title, url, c.note,
                                site.departments[p.department].name});
         }

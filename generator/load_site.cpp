@@ -163,8 +163,8 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
     p.body_html = std::move(md.html);
     p.body_text = std::move(md.text);
     p.summary = summary && !summary->empty() ? *summary : md.first_paragraph;
-    std::sort(p.corrections.begin(), p.corrections.end(),
-              [](const Correction& a, const Correction& b) { return a.date < b.date; });
+    std::stable_sort(p.corrections.begin(), p.corrections.end(),
+                     [](const Correction& a, const Correction& b) { return a.date < b.date; });
     out.project = std::move(p);
     return out;
 }

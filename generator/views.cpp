@@ -47,6 +47,13 @@ std::string project_url(const Site& site, const Project& p) {
 std::string edition_url(const Edition& e) { return e.id + "/"; }
 std::string department_url(const Department& d) { return "departments/" + d.slug + "/"; }
 
+std::string correction_anchor(const Project& p, std::size_t i) {
+    std::size_t same_day = 1;
+    for (std::size_t j = 0; j < i; ++j) same_day += p.corrections[j].date == p.corrections[i].date ? 1 : 0;
+    const std::string anchor = "correction-" + p.corrections[i].date.iso();
+    return same_day == 1 ? anchor : anchor + "-" + std::to_string(same_day);
+}
+
 std::string percent_of(double value, double target) {
     return fmt::format("{}%", static_cast<long long>(std::llround(value / target * 100.0)));
 }
@@ -97,8 +104,10 @@ View project_view(const Site& site, const Project& p, const Theme& theme) {
     v.set("has_tags", !tags.empty());
     v.set("tags", list_of(std::move(tags)));
     std::vector<View> corrections;
-    for (const Correction& c : p.corrections) {
+    for (std::size_t i = 0; i < p.corrections.size(); ++i) {
+        const Correction& c = p.corrections[i];
         View cv;
+        cv.set("anchor", correction_anchor(p, i));
         cv.set("date", c.date.iso());
         cv.set("date_label", format_date(c.date, theme));
         cv.set("note", c.note);

@@ -19,6 +19,10 @@ std::string project_url(const Site& site, const Project& p);  ///< "2022/ev-char
 std::string edition_url(const Edition& e);                     ///< "2022/"
 std::string department_url(const Department& d);               ///< "departments/fagai/"
 
+/// The page anchor of a project's correction `i` (sorted by date):
+/// "correction-2023-03-01", with "-2", "-3"… for more on the same day.
+std::string correction_anchor(const Project& p, std::size_t i);
+
 /// Per cent of target, rounded: 71 of 60 → "118%".
 std::string percent_of(double value, double target);
 

@@ -317,6 +317,7 @@ def test_corrections(tmp):
     add_corrections(content, "2022/ev-charging.md", [
         ("2023-03-01", "更正公共充电桩数量：原文“71个”应为“72个”"),
         ("2023-02-10", "补充老旧小区名单"),
+        ("2023-03-01", "同日补充：充电站数量不变"),
     ])
     _, stdout, _ = build(content, out)
     print(stdout.strip())
@@ -330,15 +331,17 @@ def test_corrections(tmp):
         items = re.findall(r'<li id="([^"]+)"><time datetime="([^"]+)">([^<]+)</time> ([^<]+)</li>', m.group(1))
         check([(d, label, note) for _, d, label, note in items] == [
             ("2023-02-10", "2023年2月10日", "补充老旧小区名单"),
-            ("2023-03-01", "2023年3月1日", "更正公共充电桩数量：原文“71个”应为“72个”")],
-            f"the corrections list: {items}")
-        check(len({i for i, *_ in items}) == len(items), f"correction anchors are not unique: {items}")
+            ("2023-03-01", "2023年3月1日", "更正公共充电桩数量：原文“71个”应为“72个”"),
+            ("2023-03-01", "2023年3月1日", "同日补充：充电站数量不变")],
+            f"the corrections list (by date, then as written): {items}")
+        check([i for i, *_ in items] == ["correction-2023-02-10", "correction-2023-03-01", "correction-2023-03-01-2"],
+              f"correction anchors: {[i for i, *_ in items]}")
     check(page.count("<h1") == 1, "more than one h1")
 
     # The feed: one entry per correction, dated, linking to the page.
     feed = ET.fromstring(after["feed.xml"])
     entries = [e for e in feed.findall(ATOM + "entry") if e.findtext(ATOM + "title").startswith("更正")]
-    check(len(entries) == 2, f"{len(entries)} correction entries in feed.xml, expected 2")
+    check(len(entries) == 3, f"{len(entries)} correction entries in feed.xml, expected 3")
     if entries:
         check(entries[0].findtext(ATOM + "updated").startswith("2023-03-01"), "the newest correction is not first")
         check(feed.findtext(ATOM + "updated").startswith("2024-01-25"), "feed updated")
@@ -349,6 +352,9 @@ def test_corrections(tmp):
         check(link == "https://www.example.gov.cn/bulletin/2022/ev-charging/", f"entry link {link}")
         ids = [e.findtext(ATOM + "id") for e in feed.findall(ATOM + "entry")]
         check(len(set(ids)) == len(ids), "feed entry ids are not unique")
+        check(sorted(e.findtext(ATOM + "id") for e in entries) == [
+            "https://www.example.gov.cn/bulletin/2022/ev-charging/#correction-" + a
+            for a in ("2023-02-10", "2023-03-01", "2023-03-01-2")], "correction entry ids are not the page anchors")
 
     # The manifest records the edition's new hashes; only the corrected page and its data move.
     groups = manifest_groups(out)
@@ -363,7 +369,8 @@ def test_corrections(tmp):
     check(groups["2023"] == groups_before["2023"], "manifest: the 2023 group changed")
     data = json.loads(after["data/2022.json"])
     ev = [p for p in data["projects"] if p["slug"] == "ev-charging"][0]
-    check([c["date"] for c in ev["corrections"]] == ["2023-02-10", "2023-03-01"], "data/2022.json: corrections")
+    check([c["date"] for c in ev["corrections"]] == ["2023-02-10", "2023-03-01", "2023-03-01"],
+          "data/2022.json: corrections")
 
 
 # --- the offline copy ------------------------------------------------------
