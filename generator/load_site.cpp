@@ -265,14 +265,16 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         }
         check_slug(id, {shown_dir, 0, 0}, lang, diags);
         const fs::path index = dir / "_index.md";
+        std::optional<Edition> edition;
         if (!fs::exists(index)) {
             diags.error({shown_path(content_dir, fs::path(id) / "_index.md"), 0, 0},
                         std::string(text(Msg::missing_index, lang)), std::string(text(Msg::missing_index_hint, lang)));
-            continue;
+        } else {
+            edition = load_edition(ctx, index, shown_path(content_dir, fs::path(id) / "_index.md"), id, cfg, diags);
         }
-        auto edition = load_edition(ctx, index, shown_path(content_dir, fs::path(id) / "_index.md"), id, cfg, diags);
-        if (!edition) continue;
-        site.editions.push_back(std::move(*edition));
+        // A broken edition still has its projects checked, so one run lists every
+        // problem; the error already reported means this stand-in is never built.
+        site.editions.push_back(edition ? std::move(*edition) : Edition{});
         for (const std::string& name : sorted_entries(dir, false)) {
             if (name == "_index.md") continue;
             jobs.push_back({site.editions.size() - 1, dir / name, shown_path(content_dir, fs::path(id) / name),
