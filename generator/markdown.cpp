@@ -163,8 +163,17 @@ MarkdownResult render_markdown(std::string_view markdown) {
     for (const char* name : {"table", "strikethrough", "autolink", "tagfilter"}) {
         cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
     }
-    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-    std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+    std::unique_ptr<cmark_node, NodeDeleter> doc;
+    {
+        // cmark-gfm adds the extensions' inline characters (~ for strikethrough,
+        // : and w for autolinks) to one process-wide table while it parses and
+        // takes them out after, so parsers on two threads at once lose them
+        // (github/cmark-gfm#176). Parsing is serialised; the rest runs in parallel.
+        static std::mutex parse_mutex;
+        std::lock_guard lock(parse_mutex);
+        cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+        doc.reset(cmark_parser_finish(parser.get()));
+    }
     sanitise(doc.get());
 
     MarkdownResult result;
