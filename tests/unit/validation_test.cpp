@@ -279,6 +279,19 @@ TEST_CASE("validation: every problem of a run is reported, not only the first") 
     CHECK(has(c.report(), "共 5 个错误，1 个警告"));
 }
 
+TEST_CASE("validation: a broken edition file does not hide the problems of its projects") {
+    Content c;
+    c.write("2022/_index.md", "+++\ntitle = \"工作成果\"\nyear = \"2022\"\npublished = 2023-01-20\n+++\n");
+    c.write("2022/a.md", project_file({"title = \"甲\"", "department = \"区发改\"", "number = 1"}));
+    write_file(c.dir / "2021/b.md", project_file({"department = \"区发改局\"", "number = 1"}));  // no _index.md
+    CHECK_FALSE(c.load().has_value());
+    INFO(c.report());
+    CHECK(c.in("2022/_index.md").size() == 1);
+    CHECK(c.in("2022/a.md").size() == 1);
+    CHECK(c.in("2021/_index.md").size() == 1);
+    CHECK(c.in("2021/b.md").size() == 1);
+}
+
 TEST_CASE("validation: drafts are left out unless asked for") {
     Content c;
     c.write("2022/a.md", project_file({"title = \"甲\"", "department = \"区发改局\"", "number = 1"}));
