@@ -1,0 +1,231 @@
+// Publishing (publish.h, build.h, the CLI): the output folder changes only
+// when a build succeeds, only where something changed, the same content
+// gives the same bytes, and the exit codes say what went wrong.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <regex>
+#include <sstream>
+
+#include "../support/test_support.h"
+#include "build.h"
+#include "publish.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using test::project_file;
+using test::write_file;
+
+// A content folder with two projects and a build that publishes it.
+struct Workspace {
+    test::TempDir tmp;
+    fs::path content = tmp / "content";
+    fs::path out = tmp / "public";
+    std::string summary;  // the last build's stdout
+    std::string errors;   // the last build's stderr
+
+    Workspace() {
+        test::write_minimal_site(content);
+        write_file(content / "2022/ev-charging.md",
+                   project_file({"title = \"新能源汽车充电难问题专项治理\"", "department = \"区发改局\"", "number = 1"},
+                                "建成公共充电桩71个。\n"));
+        write_file(content / "2022/school-fees.md",
+                   project_file({"title = \"教育乱收费专项治理\"", "department = \"区教育局\"", "number = 2"},
+                                "退还8.98万元。\n"));
+    }
+
+    int build(const fs::path& to) {
+        bulletin::BuildOptions options;
+        options.content_dir = content.string();
+        options.out_dir = to.string();
+        options.themes_dir = test::themes_dir().string();
+        std::ostringstream o, e;
+        const int status = bulletin::run_build(options, o, e);
+        summary = o.str();
+        errors = e.str();
+        return status;
+    }
+    int build() { return build(out); }
+
+    // "写入 N 个" from the summary line.
+    int written() const {
+        std::smatch m;
+        if (!std::regex_search(summary, m, std::regex("写入 (\\d+) 个"))) return -1;
+        return std::stoi(m[1].str());
+    }
+};
+
+// Nothing but the named folders in `dir`: no staging or old copies left behind.
+std::vector<std::string> names_in(const fs::path& dir) {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("publish: a build with content errors leaves the output folder exactly as it was") {
+    Workspace w;
+    REQUIRE(w.build() == 0);
+    test::age_files(w.out);
+    const auto before = test::read_tree(w.out);
+    const auto stamps = test::stamps(w.out);
+    write_file(w.content / "2022/school-fees.md", project_file({"title = \"教育乱收费专项治理\"", "number = 2"}));
+    write_file(w.content / "2022/new.md", project_file({"title = \"新项目\"", "department = \"区发改局\"", "number = 3"}));
+    CHECK(w.build() == bulletin::exit_content_error);
+    CHECK(w.errors.find("缺少必填字段“department”") != std::string::npos);
+    CHECK(w.summary.empty());
+    CHECK(test::read_tree(w.out) == before);
+    CHECK(test::stamps(w.out) == stamps);
+    CHECK(names_in(w.tmp.path()) == std::vector<std::string>{"content", "public"});
+}
+
+TEST_CASE("publish: two builds of the same content give byte-identical trees") {
+    Workspace w;
+    REQUIRE(w.build(w.tmp / "a") == 0);
+    REQUIRE(w.build(w.tmp / "b") == 0);
+    const auto a = test::read_tree(w.tmp / "a");
+    const auto b = test::read_tree(w.tmp / "b");
+    CHECK(a.size() > 10);
+    CHECK(a == b);
+}
+
+TEST_CASE("publish: a rebuild with nothing changed writes no file") {
+    Workspace w;
+    REQUIRE(w.build() == 0);
+    CHECK(w.written() > 10);
+    test::age_files(w.out);
+    const auto stamps = test::stamps(w.out);
+    REQUIRE(w.build() == 0);
+    CHECK(w.written() == 0);
+    CHECK(w.summary.find("删除 0 个") != std::string::npos);
+    CHECK(test::stamps(w.out) == stamps);
+}
+
+TEST_CASE("publish: a changed project rewrites what shows it and links the rest unchanged") {
+    Workspace w;
+    REQUIRE(w.build() == 0);
+    test::age_files(w.out);
+    const auto before = test::stamps(w.out);
+    write_file(w.content / "2022/school-fees.md",
+               project_file({"title = \"教育乱收费专项治理\"", "department = \"区教育局\"", "number = 2"},
+                            "退还8.98万元，已全部退还。\n"));
+    REQUIRE(w.build() == 0);
+    const auto after = test::stamps(w.out);
+    CHECK(after.at("2022/school-fees/index.html") != before.at("2022/school-fees/index.html"));
+    CHECK(after.at("2022/index.html") != before.at("2022/index.html"));
+    CHECK(after.at("data/2022.json") != before.at("data/2022.json"));
+    // Pages that do not show the body keep their file, inode and time.
+    CHECK(after.at("2022/ev-charging/index.html") == before.at("2022/ev-charging/index.html"));
+    CHECK(after.at("departments/index.html") == before.at("departments/index.html"));
+    CHECK(after.at("assets/style.css") == before.at("assets/style.css"));
+    CHECK(w.written() > 0);
+    CHECK(w.written() < static_cast<int>(before.size()) / 2);
+}
+
+TEST_CASE("publish: a removed project's pages disappear") {
+    Workspace w;
+    REQUIRE(w.build() == 0);
+    REQUIRE(fs::exists(w.out / "2022/school-fees/index.html"));
+    fs::remove(w.content / "2022/school-fees.md");
+    REQUIRE(w.build() == 0);
+    CHECK_FALSE(fs::exists(w.out / "2022/school-fees"));
+    CHECK(fs::exists(w.out / "2022/ev-charging/index.html"));
+    CHECK(w.summary.find("删除 0 个") == std::string::npos);
+    CHECK(test::read_file(w.out / "2022/index.html").find("school-fees") == std::string::npos);
+    CHECK(test::read_file(w.out / "sitemap.xml").find("school-fees") == std::string::npos);
+}
+
+TEST_CASE("publish: dot-files in the output folder survive a build") {
+    Workspace w;
+    REQUIRE(w.build() == 0);
+    write_file(w.out / ".gitignore", "*.gz\n");
+    write_file(w.out / ".well-known/security.txt", "Contact: mailto:a@example.gov.cn\n");
+    write_file(w.content / "2022/school-fees.md",
+               project_file({"title = \"教育乱收费专项治理（更新）\"", "department = \"区教育局\"", "number = 2"}));
+    REQUIRE(w.build() == 0);
+    CHECK(test::read_file(w.out / "2022/school-fees/index.html").find("（更新）") != std::string::npos);
+    CHECK(test::read_file(w.out / ".gitignore") == "*.gz\n");
+    CHECK(test::read_file(w.out / ".well-known/security.txt") == "Contact: mailto:a@example.gov.cn\n");
+}
+
+TEST_CASE("publish: a folder holding files no build made is refused (exit 2) and left alone") {
+    Workspace w;
+    write_file(w.out / "notes.txt", "私人文件\n");
+    const auto r = test::run_cli("build --content " + test::shell_quote(w.content.string()) + " --out " +
+                                     test::shell_quote(w.out.string()),
+                                 test::source_dir());
+    CHECK(r.status == 2);
+    CHECK(r.err.find("manifest.json") != std::string::npos);
+    CHECK(test::read_tree(w.out) == test::Tree{{"notes.txt", "私人文件\n"}});
+    CHECK(names_in(w.tmp.path()) == std::vector<std::string>{"content", "public"});
+    // An empty folder is fine.
+    fs::remove(w.out / "notes.txt");
+    CHECK(w.build() == 0);
+}
+
+TEST_CASE("publish: safe site paths stay inside the site") {
+    CHECK(bulletin::is_safe_site_path("2022/ev-charging/index.html"));
+    CHECK(bulletin::is_safe_site_path("feed.xml"));
+    for (const char* bad : {"", "/etc/passwd", "../x", "a/../../x", "a//b", "a/./b", "a/", "a\\b"}) {
+        INFO(bad);
+        CHECK_FALSE(bulletin::is_safe_site_path(bad));
+    }
+}
+
+TEST_CASE("CLI: exit 0 on success with one summary line") {
+    Workspace w;
+    const auto r = test::run_cli("build --content " + test::shell_quote(w.content.string()) + " --out " +
+                                     test::shell_quote(w.out.string()),
+                                 test::source_dir());
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
+    CHECK(r.out.find("2 个项目") != std::string::npos);
+    const auto c = test::run_cli("check --content " + test::shell_quote(w.content.string()), test::source_dir());
+    CHECK(c.status == 0);
+    CHECK(c.out.find("没有错误") != std::string::npos);
+}
+
+TEST_CASE("CLI: exit 1 on content errors, for build and check") {
+    Workspace w;
+    write_file(w.content / "2022/bad.md", project_file({"title = \"甲\"", "department = \"区发改局\"", "number = \"三\""}));
+    const std::string content = test::shell_quote(w.content.string());
+    const auto check = test::run_cli("check --content " + content, test::source_dir());
+    CHECK(check.status == 1);
+    CHECK(check.err.find("bad.md:4:10: 错误: ") != std::string::npos);
+    const auto build = test::run_cli("build --content " + content + " --out " + test::shell_quote(w.out.string()),
+                                     test::source_dir());
+    CHECK(build.status == 1);
+    CHECK_FALSE(fs::exists(w.out));
+}
+
+TEST_CASE("CLI: exit 2 on usage and environment errors") {
+    test::TempDir tmp;
+    for (const std::string& args : std::vector<std::string>{"", "build --no-such-option", "check --no-such-option", "frobnicate",
+                                   "build --content", "build --content " + test::shell_quote((tmp / "none").string())}) {
+        INFO(args);
+        const auto r = test::run_cli(args, tmp.path());
+        CHECK(r.status == 2);
+        CHECK_FALSE(r.err.empty());
+    }
+}
+
+TEST_CASE("CLI: --help for build and check lists their options") {
+    const auto build = test::run_cli("build --help", test::source_dir());
+    CHECK(build.status == 0);
+    for (const char* option : {"--content", "--out", "--drafts", "--base-url"}) {
+        INFO(option);
+        CHECK(build.out.find(option) != std::string::npos);
+    }
+    const auto check = test::run_cli("check --help", test::source_dir());
+    CHECK(check.status == 0);
+    CHECK(check.out.find("--content") != std::string::npos);
+    CHECK(check.out.find("--out") == std::string::npos);
+    const auto top = test::run_cli("--help", test::source_dir());
+    CHECK(top.status == 0);
+    CHECK(top.out.find("build") != std::string::npos);
+    CHECK(top.out.find("check") != std::string::npos);
+}
