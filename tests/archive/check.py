@@ -11,6 +11,9 @@
   corrections  [[corrections]] on the page, in the feed, in the manifest
   offline      --offline: every link relative and ending in index.html, the
                search index as scripts, nothing else changed
+  offline_browser  the offline copy in Debian's chromium from file://: every
+               page by its links, clicks, a search for 充电桩 (skipped, exit
+               77, without playwright-core)
 
 Usage: check.py PART (BULLETIN_BINARY names the generator)."""
 import gzip
@@ -28,6 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sitekit import (OLD_TIME_NS, Failures, add_2023, add_corrections, build, copy_content, files,  # noqa: E402
                      links_of, manifest_groups, read, run, set_archived, sha256, snapshot, stamp_old)
 
+REPO_DIR = Path(__file__).resolve().parents[2]
+SKIP = 77  # CTest's SKIP_RETURN_CODE
 T = Failures()
 check = T.check
 
@@ -455,6 +460,24 @@ def test_offline(tmp):
     check(rc == 0, "the offline copy does not verify")
 
 
+def test_offline_browser(tmp):
+    """The offline copy in Debian's chromium, from file:// (offline-browser.mjs)."""
+    node = shutil.which("node")
+    probe = subprocess.run([node, "-e", "require.resolve('playwright-core')"], cwd=REPO_DIR,
+                           capture_output=True) if node else None
+    if not probe or probe.returncode != 0 or not Path("/usr/bin/chromium").exists():
+        print("skipped: needs node, playwright-core (npm ci) and /usr/bin/chromium")
+        return SKIP
+    content, _ = two_editions(tmp)
+    set_archived(content, "2022")
+    add_corrections(content, "2022/ev-charging.md", [("2023-03-01", "更正公共充电桩数量")])
+    offline = tmp / "offline"
+    build(content, offline, "--offline")
+    p = subprocess.run([node, str(Path(__file__).with_name("offline-browser.mjs")), str(offline)], cwd=REPO_DIR,
+                       timeout=240)
+    check(p.returncode == 0, f"the offline copy in chromium: exit {p.returncode}")
+
+
 def main():
     tests = {name[5:]: fn for name, fn in globals().items() if name.startswith("test_")}
     if len(sys.argv) != 2 or sys.argv[1] not in tests:
@@ -462,7 +485,8 @@ def main():
         return 2
     with tempfile.TemporaryDirectory(prefix="bulletin-archive-") as tmp:
         try:
-            tests[sys.argv[1]](Path(tmp))
+            if tests[sys.argv[1]](Path(tmp)) == SKIP:
+                return SKIP
         except AssertionError as e:
             T.check(False, str(e))
     return T.report(f"archive {sys.argv[1]}")
