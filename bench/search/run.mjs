@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+// Search benchmark (issue 3, point 5): bulletin's index against Pagefind on
+// the same built site, for the seed bulletin and for a generated large one.
+//   node bench/search/run.mjs [--projects 10000] [--runs 3] [--seed-only]
+// Needs the generator (BULLETIN_BINARY or build-test/bulletin), g++ and ICU
+// (to time build_index alone), `npm ci` (playwright-core, pagefind) and
+// Debian's chromium. Prints Markdown tables; writes bench/out/search.json.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { repo, buildSite, serve, launchBrowser, searchResults, generatorBinary } from '../../tests/browser/search-harness.mjs';
+import { SEED_QUERIES, LARGE_QUERIES } from './queries.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+const PROJECTS = Number(option('--projects', '10000'));
+const RUNS = Number(option('--runs', '3'));
+const SEED_ONLY = args.includes('--seed-only');
+const PAGEFIND = path.join(repo, 'node_modules/.bin/pagefind');
+const work = mkdtempSync(path.join(tmpdir(), 'bulletin-bench-'));
+
+const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => (n / 1024).toFixed(1);
+
+function filesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true }).map((f) => path.join(dir, f)).filter((f) => statSync(f).isFile());
+}
+const size = (f) => statSync(f).size;
+// What a server with precompressed twins (nginx gzip_static) sends for a file.
+const sent = (f) => (existsSync(f + '.gz') ? size(f + '.gz') : size(f));
+
+function indexTimer() {
+  const out = path.join(work, 'index-time');
+  execFileSync('g++', ['-O2', '-std=c++20', '-I', path.join(repo, 'generator'), path.join(repo, 'bench/search/index-time.cpp'),
+    path.join(repo, 'generator/search_index.cpp'), path.join(repo, 'generator/search_tokenize.cpp'),
+    '-licui18n', '-licuuc', '-licudata', '-o', out]);
+  return out;
+}
+
+function ourSizes(site) {
+  const data = [path.join(site, 'search-index.json'), ...filesUnder(path.join(site, 'search-index'))]
+    .filter((f) => f.endsWith('.json'));
+  const code = ['search.js', 'search-rank.js', 'search-tokenize.js'].map((f) => path.join(site, 'assets', f));
+  return { files: data.length, raw: data.reduce((s, f) => s + size(f), 0), sent: data.reduce((s, f) => s + sent(f), 0),
+    code: code.reduce((s, f) => s + sent(f), 0) };
+}
+
+function pagefindIndex(site) {
+  const start = process.hrtime.bigint();
+  // Only project pages, only the project itself: what data-pagefind-body
+  // on the article would give, the same documents our index holds.
+  execFileSync(PAGEFIND, ['--site', site, '--glob', '20*/*/index.html', '--root-selector', 'article.project', '--silent']);
+  const time = seconds(start);
+  const bundle = path.join(site, 'pagefind');
+  for (const f of filesUnder(bundle)) {
+    if (/\.(js|json|css)$/.test(f)) writeFileSync(f + '.gz', gzipSync(readFileSync(f), { level: 9 }));
+  }
+  const all = filesUnder(bundle).filter((f) => !f.endsWith('.gz'));
+  const data = all.filter((f) => /\/(index|fragment)\/|\.pf_meta$|pagefind-entry\.json$/.test(f));
+  const code = all.filter((f) => /\/pagefind\.js$|\.pagefind$/.test(f));
+  writeFileSync(path.join(site, 'bench-pagefind.html'),
+    '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>pagefind</title><body>' +
+    '<script type="module" src="/bench-pagefind.mjs"></script></body></html>\n');
+  writeFileSync(path.join(site, 'bench-pagefind.mjs'), `
+const q = new URLSearchParams(location.search).get('q');
+const t0 = performance.now();
+const pagefind = await import('/pagefind/pagefind.js');
+await pagefind.init();
+const search = await pagefind.search(q);
+const data = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+window.benchResult = { ms: performance.now() - t0, hits: search.results.length, urls: data.map((d) => d.url) };
+document.body.setAttribute('data-done', '');
+`);
+  return { time, files: data.length, raw: data.reduce((s, f) => s + size(f), 0), sent: data.reduce((s, f) => s + sent(f), 0),
+    code: code.reduce((s, f) => s + sent(f), 0) };
+}
+
+/** Opens `url`, waits with `done`, and counts the bytes of every response
+ *  but the page itself, its style sheet and icon. */
+async function measure(browser, url, done) {
+  const page = await browser.newPage();
+  const pending = [];
+  let bytes = 0, requests = 0;
+  page.on('requestfinished', (req) => {
+    if (req.resourceType() === 'document' || /style\.css|favicon/.test(req.url())) return;
+    requests++;
+    pending.push(req.sizes().then((s) => { bytes += s.responseBodySize; }));
+  });
+  await page.goto(url);
+  const result = await done(page);
+  await Promise.all(pending);
+  await page.close();
+  return { ...result, bytes, requests };
+}
+
+const normal = (u) => u.replace(/^(\.\.\/|\/)/, '').replace(/index\.html$/, '');
+
+async function ours(browser, origin, q) {
+  return measure(browser, `${origin}/search/?q=${encodeURIComponent(q)}`, async (page) => {
+    const shown = await searchResults(page);
+    return { ms: shown.ms, hits: shown.results.length ? Number((shown.status.match(/\d+/) || [0])[0]) : 0,
+      near: shown.results.some((r) => r.near), urls: shown.results.map((r) => normal(r.href)) };
+  });
+}
+
+async function pagefind(browser, origin, q) {
+  return measure(browser, `${origin}/bench-pagefind.html?q=${encodeURIComponent(q)}`, async (page) => {
+    await page.waitForSelector('body[data-done]', { state: 'attached', timeout: 60000 });
+    const r = await page.evaluate(() => window.benchResult);
+    return { ms: r.ms, hits: r.hits, near: false, urls: r.urls.map(normal) };
+  });
+}
+
+async function queries(browser, origin, list) {
+  const rows = [];
+  for (const { q, expect = [] } of list) {
+    const row = { q, expect };
+    for (const [name, run] of [['bulletin', ours], ['pagefind', pagefind]]) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await run(browser, origin, q));
+      const top = runs[0].urls.slice(0, Math.max(expect.length, 1));
+      row[name] = { ...runs[0], ms: median(runs.map((r) => r.ms)), urls: runs[0].urls.slice(0, 5),
+        correct: expect.length > 0 && expect.every((e) => top.includes(e)) };
+    }
+    rows.push(row);
+    console.error(`  ${q}: bulletin ${row.bulletin.hits} hits ${kb(row.bulletin.bytes)} KB ${row.bulletin.ms.toFixed(0)} ms;` +
+      ` pagefind ${row.pagefind.hits} hits ${kb(row.pagefind.bytes)} KB ${row.pagefind.ms.toFixed(0)} ms`);
+  }
+  return rows;
+}
+
+async function benchSite(label, content, list, timer, browser) {
+  console.error(`${label}: building`);
+  let start = process.hrtime.bigint();
+  const site = buildSite(content);
+  const build = seconds(start);
+  const [docs, indexSeconds] = execFileSync(timer, [site], { encoding: 'utf8' }).trim().split(' ').map(Number);
+  const mine = ourSizes(site);
+  const theirs = pagefindIndex(site);
+  const server = await serve(site, { gzip: true });
+  try {
+    return { label, docs, build, indexSeconds, ours: mine, pagefind: theirs, queries: await queries(browser, server.origin, list) };
+  } finally {
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
+  }
+}
+
+function report(results) {
+  const lines = [];
+  for (const r of results) {
+    lines.push(`### ${r.label} (${r.docs} projects)`, '',
+      '| | bulletin | Pagefind |', '| --- | --- | --- |',
+      `| index build time | ${r.indexSeconds.toFixed(3)} s (build_index alone; whole site build ${r.build.toFixed(2)} s) | ${r.pagefind.time.toFixed(2)} s |`,
+      `| index data, files | ${r.ours.files} | ${r.pagefind.files} |`,
+      `| index data, bytes on disk | ${kb(r.ours.raw)} KB | ${kb(r.pagefind.raw)} KB |`,
+      `| index data, bytes sent (gzip) | ${kb(r.ours.sent)} KB | ${kb(r.pagefind.sent)} KB |`,
+      `| search code sent (gzip) | ${kb(r.ours.code)} KB | ${kb(r.pagefind.code)} KB |`, '',
+      '| query | expected first | bulletin hits | found | KB fetched | requests | ms | Pagefind hits | found | KB fetched | requests | ms |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const q of r.queries) {
+      const b = q.bulletin, p = q.pagefind;
+      const mark = (x) => (q.expect.length ? (x.correct ? 'yes' : 'no') : '');
+      lines.push(`| ${q.q} | ${q.expect.map((e) => e.split('/')[1]).join(', ')} | ${b.hits}${b.near ? ' (near)' : ''} | ${mark(b)} | ` +
+        `${kb(b.bytes)} | ${b.requests} | ${b.ms.toFixed(0)} | ${p.hits} | ${mark(p)} | ${kb(p.bytes)} | ${p.requests} | ${p.ms.toFixed(0)} |`);
+    }
+    const found = (k) => r.queries.filter((q) => q[k].correct).length;
+    const graded = r.queries.filter((q) => q.expect.length).length;
+    if (graded) lines.push('', `Expected project(s) ranked first: bulletin ${found('bulletin')}/${graded}, Pagefind ${found('pagefind')}/${graded}.`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+const timer = indexTimer();
+const browser = await launchBrowser();
+const results = [];
+try {
+  console.error(`generator: ${generatorBinary()}`);
+  results.push(await benchSite('Seed bulletin', path.join(repo, 'content'), SEED_QUERIES, timer, browser));
+  if (!SEED_ONLY) {
+    const content = path.join(work, 'content');
+    execFileSync('node', [path.join(repo, 'bench/search/gen-content.mjs'), String(PROJECTS), content]);
+    results.push(await benchSite('Generated', content, LARGE_QUERIES, timer, browser));
+  }
+} finally {
+  await browser.close();
+  rmSync(work, { recursive: true, force: true });
+}
+mkdirSync(path.join(repo, 'bench/out'), { recursive: true });
+writeFileSync(path.join(repo, 'bench/out/search.json'), JSON.stringify(results, null, 1));
+console.log(report(results));
