@@ -473,9 +473,23 @@ def test_offline_browser(tmp):
     add_corrections(content, "2022/ev-charging.md", [("2023-03-01", "更正公共充电桩数量")])
     offline = tmp / "offline"
     build(content, offline, "--offline")
-    p = subprocess.run([node, str(Path(__file__).with_name("offline-browser.mjs")), str(offline)], cwd=REPO_DIR,
-                       timeout=240)
-    check(p.returncode == 0, f"the offline copy in chromium: exit {p.returncode}")
+    # A large site, whose search index is split into shards behind a manifest:
+    # the 2022 projects again in twelve more editions.
+    large = copy_content(tmp / "large")
+    for year in range(2010, 2022):
+        (large / str(year)).mkdir()
+        for f in sorted((large / "2022").glob("*.md")):
+            text = f.read_text(encoding="utf-8").replace("2022年", f"{year}年")
+            if f.name == "_index.md":
+                text = text.replace("year = 2022", f"year = {year}").replace("published = 2023-01-20",
+                                                                             f"published = {year + 1}-01-20")
+            (large / str(year) / f.name).write_text(text, encoding="utf-8")
+    build(large, tmp / "large-offline", "--offline")
+    shards = json.loads(read(tmp / "large-offline", "search-index.json"))["postings"]["shards"]
+    check(shards > 1, f"the large site's search index has {shards} shards")
+    p = subprocess.run([node, str(Path(__file__).with_name("offline-browser.mjs")), str(offline),
+                        str(tmp / "large-offline")], cwd=REPO_DIR, timeout=240)
+    check(p.returncode == 0, f"the offline copies in chromium: exit {p.returncode}")
 
 
 def main():

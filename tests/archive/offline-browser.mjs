@@ -2,7 +2,9 @@
 // --offline): Debian's chromium opens it from file://, visits every page by
 // following links, clicks through the navigation and searches for 充电桩,
 // with no error and no request outside the copy.
-// Usage: node tests/archive/offline-browser.mjs DIR
+// With LARGE, an offline copy whose search index is sharded, it also searches
+// there: the shards come as scripts too.
+// Usage: node tests/archive/offline-browser.mjs DIR [LARGE]
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -107,5 +109,24 @@ await step('search for 充电桩 from file://', async () => {
 
 await context.close();
 failures.push(...problems);
+
+if (process.argv[3]) {
+  const large = pathToFileURL(path.resolve(process.argv[3])).href + '/';
+  const big = await launch();
+  const watched = watch(big, large);
+  await step('search for 充电桩 in a copy with a sharded index', async () => {
+    const page = await big.newPage();
+    await page.goto(large + 'search/index.html?q=' + encodeURIComponent('充电桩'));
+    const shown = await searchResults(page);
+    assert.match(shown.status, /找到 13 条结果/, shown.status);
+    assert.equal(shown.results[0]?.href, '../2022/ev-charging/index.html', JSON.stringify(shown.results));
+    const shardScripts = watched.requests.filter((u) => /\/search-index\/[pd]\/[0-9a-f]+\.js$/.test(u));
+    assert.ok(shardScripts.length >= 2, `shard scripts loaded: ${shardScripts}`);
+    assert.ok(!watched.requests.some((u) => u.endsWith('.json')), 'a .json fetched from file://');
+    await page.close();
+  });
+  await big.close();
+  failures.push(...watched.problems);
+}
 for (const f of failures) console.log(`FAIL ${f}`);
 process.exitCode = failures.length ? 1 : 0;
