@@ -1,0 +1,103 @@
+// Feeds and open data (feeds.h), on the small golden site: the sitemap lists
+// every page, the Atom feed is dated from content, the JSON carries the
+// numbers as numbers and the CSV opens in Excel.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+
+#include "../support/test_support.h"
+#include "feeds.h"
+
+namespace {
+
+struct Small {
+    bulletin::Site site;
+    bulletin::Theme theme;
+};
+
+const Small& small() {
+    static const Small s = [] {
+        bulletin::Diagnostics diags;
+        auto site = bulletin::load_site((test::source_dir() / "tests/sites/small/content").string(), {}, diags);
+        auto theme = bulletin::Theme::load(test::themes_dir() / "default", "zh-CN", diags);
+        if (!site || !theme) throw std::runtime_error(bulletin::format_diagnostics(diags, "zh-CN"));
+        return Small{std::move(*site), std::move(*theme)};
+    }();
+    return s;
+}
+
+std::vector<std::string> all(const std::string& text, const std::string& pattern) {
+    const std::regex re(pattern);
+    std::vector<std::string> out;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) {
+        out.push_back((*it)[1].str());
+    }
+    return out;
+}
+
+const bulletin::OutputFile& file(const bulletin::OutputFiles& files, const std::string& path) {
+    for (const auto& f : files) {
+        if (f.path == path) return f;
+    }
+    throw std::runtime_error("no " + path);
+}
+
+}  // namespace
+
+TEST_CASE("feeds: the sitemap lists every HTML page with absolute URLs and content dates") {
+    const std::string xml = bulletin::render_sitemap(small().site);
+    const auto locs = all(xml, "<loc>([^<]*)</loc>");
+    const std::string base = "https://www.example.gov.cn/bulletin/";
+    // home, 2 editions, 5 projects, departments index, 4 departments, archive
+    CHECK(locs.size() == 14);
+    for (const auto& loc : locs) CHECK(loc.rfind(base, 0) == 0);
+    CHECK(xml.find("<url><loc>" + base + "</loc><lastmod>2023-01-20</lastmod></url>") != std::string::npos);
+    CHECK(xml.find("<loc>" + base + "2021/</loc><lastmod>2022-01-18</lastmod>") != std::string::npos);
+    // A corrected project is as new as its latest correction.
+    CHECK(xml.find("<loc>" + base + "2022/ev-charging/</loc><lastmod>2023-03-01</lastmod>") != std::string::npos);
+    CHECK(xml.find("<loc>" + base + "departments/minzheng/</loc>") != std::string::npos);
+}
+
+TEST_CASE("feeds: Atom entries are newest first, one per project and per correction") {
+    const std::string xml = bulletin::render_atom(small().site, small().theme);
+    CHECK(xml.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"", 0) == 0);
+    const auto entries = all(xml, "<entry>\n<title>([^<]*)</title>");
+    REQUIRE(entries.size() == 6);
+    CHECK(entries[0] == "更正：新能源汽车充电难问题专项治理");
+    CHECK(entries[1] == "新能源汽车充电难问题专项治理");
+    CHECK(entries[5] == "老旧小区改造专项治理");
+    const auto updated = all(xml, "<updated>([^<]*)</updated>");
+    CHECK(updated.front() == "2023-03-01T00:00:00+08:00");  // the feed's own: its newest entry
+    CHECK(std::is_sorted(updated.begin() + 1, updated.end(), std::greater<>()));
+    const auto ids = all(xml, "<id>([^<]*)</id>");
+    CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == ids.size());
+}
+
+TEST_CASE("feeds: open data JSON keeps numbers as numbers and every field") {
+    const auto files = bulletin::render_open_data(small().site, small().theme);
+    CHECK(files.size() == 4);  // JSON and CSV for each of the two editions
+    const auto doc = nlohmann::json::parse(file(files, "data/2022.json").bytes);
+    CHECK(doc["edition"]["id"] == "2022");
+    CHECK(doc["edition"]["published"] == "2023-01-20");
+    REQUIRE(doc["projects"].size() == 3);
+    const auto& ev = doc["projects"][0];
+    CHECK(ev["number"] == 1);
+    CHECK(ev["co_departments"] == nlohmann::json::array({"区住建局"}));
+    CHECK(ev["metrics"][0]["value"] == 71);
+    CHECK(ev["metrics"][0]["target"] == 60);
+    CHECK(ev["corrections"][0]["date"] == "2023-03-01");
+    CHECK(doc["projects"][1]["metrics"][0]["value"] == 8.98);
+    CHECK(doc["projects"][2]["status"] == "ongoing");
+    CHECK(nlohmann::json::parse(file(files, "data/2021.json").bytes)["edition"]["archived"] == true);
+}
+
+TEST_CASE("feeds: the CSV has a BOM, CRLF line ends and a header from the theme") {
+    const auto files = bulletin::render_open_data(small().site, small().theme);
+    const std::string csv = file(files, "data/2022.csv").bytes;
+    CHECK(csv.rfind("\xEF\xBB\xBF序号,治理项目,牵头部门,", 0) == 0);
+    CHECK(std::count(csv.begin(), csv.end(), '\n') == 4);
+    CHECK(std::count(csv.begin(), csv.end(), '\r') == 4);
+    CHECK(csv.find("\r\n2,教育乱收费专项治理,区教育局,,已完成,") != std::string::npos);
+}
