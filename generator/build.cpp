@@ -13,6 +13,7 @@
 #include "messages.h"
 #include "model.h"
 #include "pages.h"
+#include "parallel.h"
 #include "search_index.h"
 #include "theme.h"
 #include "views.h"
@@ -116,12 +117,13 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     render_pages(site, theme, {options.offline}, emit);
     mark("pages");
     for (OutputFile f : theme.assets()) emit(std::move(f));
-    for (OutputFile& f : render_open_data(site, theme)) emit(std::move(f));
+    OutputFiles data = render_open_data(site, theme);
+    parallel_for(data.size(), [&](std::size_t i) { emit(std::move(data[i])); });  // each is compressed and hashed
     mark("open_data");
     emit({"feed.xml", render_atom(site, theme)});
     emit({"sitemap.xml", render_sitemap(site)});
     mark("feeds");
-    for (OutputFile& f : search::build_index(search_documents(site, theme), {options.offline})) emit(std::move(f));
+    search::build_index(search_documents(site, theme), {options.offline}, emit);
     mark("search");
 
     std::vector<std::string> ids;

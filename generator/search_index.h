@@ -2,6 +2,7 @@
 // The search index: a pure function from the site's projects to index files.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <string>
 #include <vector>
@@ -43,5 +44,11 @@ std::uint32_t token_hash(std::string_view token);
 /// Builds every file of the search index (paths relative to the site root,
 /// e.g. "search-index.json"). Deterministic: the same documents give the same bytes.
 OutputFiles build_index(const std::vector<Document>& docs, const IndexOptions& options);
+
+/// The same files, each handed to `sink` as soon as it is made, from several
+/// threads at once and in no particular order (a large site's index is
+/// hundreds of MB: it is never held whole).
+using IndexSink = std::function<void(OutputFile&&)>;
+void build_index(const std::vector<Document>& docs, const IndexOptions& options, const IndexSink& sink);
 
 }  // namespace bulletin::search
