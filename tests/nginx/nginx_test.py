@@ -13,6 +13,7 @@ The site is the shipped 2022 bulletin plus a generated 2023 edition, with
 2022 archived and a correction on one project, so every kind of page and
 link is there. nginx runs in the foreground from a temporary folder (its own
 pid, logs and temp paths) and is stopped at the end, also on failure."""
+import ctypes
 import gzip
 import os
 import shutil
@@ -35,6 +36,7 @@ from sitekit import (REPO, Failures, add_2023, add_corrections, build, copy_cont
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SKIP = 77
+PR_SET_PDEATHSIG = 1
 T = Failures()
 check = T.check
 
@@ -114,7 +116,10 @@ def nginx(tmp, port, site):
     if test.returncode != 0:
         raise AssertionError(f"nginx -t: {test.stderr}")
     log = open(tmp / "nginx.out", "w")
-    proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
+    # Should this script be killed (a CTest timeout), the kernel stops nginx too.
+    libc = ctypes.CDLL(None, use_errno=True)
+    proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT,
+                            preexec_fn=lambda: libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM))
     try:
         deadline = time.monotonic() + 15
         while True:
@@ -319,6 +324,8 @@ def main():
     if len(sys.argv) != 2 or sys.argv[1] not in tests:
         print("usage: nginx_test.py {crawl|browser}", file=sys.stderr)
         return 2
+    # A polite stop (SIGTERM, SIGINT) still runs the cleanup that stops nginx.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     if not Path(NGINX).exists():
         print("skipped: nginx is not installed (scripts/install-deps test installs it)")
         return SKIP
