@@ -15,6 +15,16 @@ if(NODE_EXECUTABLE)
     LABELS browser
     TIMEOUT 300
     ENVIRONMENT "BULLETIN_BINARY=$<TARGET_FILE:bulletin>")
+
+  # The benchmark against Pagefind on the seed, once: it keeps working, and
+  # bulletin keeps finding what it should with fewer bytes.
+  add_test(NAME search_bench_smoke
+           COMMAND ${NODE_EXECUTABLE} bench/search/run.mjs --seed-only --runs 1 --check
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(search_bench_smoke PROPERTIES
+    LABELS "browser;bench"
+    TIMEOUT 600
+    ENVIRONMENT "BULLETIN_BINARY=$<TARGET_FILE:bulletin>")
 else()
   message(WARNING "node not found: the search JavaScript and browser tests are not registered")
 endif()

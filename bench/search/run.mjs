@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Search benchmark (issue 3, point 5): bulletin's index against Pagefind on
 // the same built site, for the seed bulletin and for a generated large one.
-//   node bench/search/run.mjs [--projects 10000] [--runs 3] [--seed-only]
+//   node bench/search/run.mjs [--projects 10000] [--runs 3] [--seed-only] [--check]
+// --check exits with 1 unless bulletin ranks the expected projects first at
+// least as often as Pagefind and fetches fewer bytes for every query.
 // Needs the generator (BULLETIN_BINARY or build-test/bulletin), g++ and ICU
 // (to time build_index alone), `npm ci` (playwright-core, pagefind) and
 // Debian's chromium. Prints Markdown tables; writes bench/out/search.json.
@@ -18,6 +20,7 @@ const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0
 const PROJECTS = Number(option('--projects', '10000'));
 const RUNS = Number(option('--runs', '3'));
 const SEED_ONLY = args.includes('--seed-only');
+const CHECK = args.includes('--check');
 const PAGEFIND = path.join(repo, 'node_modules/.bin/pagefind');
 const work = mkdtempSync(path.join(tmpdir(), 'bulletin-bench-'));
 
@@ -194,3 +197,16 @@ try {
 mkdirSync(path.join(repo, 'bench/out'), { recursive: true });
 writeFileSync(path.join(repo, 'bench/out/search.json'), JSON.stringify(results, null, 1));
 console.log(report(results));
+if (CHECK) {
+  const problems = [];
+  for (const r of results) {
+    const found = (k) => r.queries.filter((q) => q[k].correct).length;
+    if (found('bulletin') < found('pagefind')) problems.push(`${r.label}: fewer expected projects first than Pagefind`);
+    for (const q of r.queries) {
+      if (q.bulletin.bytes >= q.pagefind.bytes) problems.push(`${r.label}: ${q.q} fetched more bytes than Pagefind`);
+    }
+  }
+  problems.forEach((p) => console.error(`check: ${p}`));
+  console.log(`search benchmark check: ${problems.length ? 'FAILED' : 'passed'}`);
+  process.exitCode = problems.length ? 1 : 0;
+}

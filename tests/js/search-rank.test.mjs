@@ -145,3 +145,8 @@ test('a sharded index loads only the shards of the query tokens', async () => {
   const expected = new Set(parsed.tokens.map((t) => `search-index/p/${(tokenizer.tokenHash(t) & 7).toString(16)}.json`));
   assert.deepEqual(seen.sort(), ['search-index.json', ...expected, 'search-index/d/1.json'].sort());
 });
+
+test('a pasted paragraph is cut to its start', () => {
+  const parsed = rank.parseQuery('充电桩'.repeat(200), tokenizer, null);
+  assert.ok(parsed.tokens.length <= 64, String(parsed.tokens.length));
+});

@@ -8,6 +8,7 @@
   // title, department, tags, text: a hit in the first two outweighs the body.
   var FIELD_WEIGHT = [6, 6, 3, 1];
   var PHRASE_FACTOR = 2;
+  var MAX_QUERY_LENGTH = 64;
 
   /** The index behind `load(path) -> Promise<json>`: the manifest is read
    *  once; shards and document files are fetched only when asked for. */
@@ -116,7 +117,8 @@
    *  phrase. */
   function parseQuery(query, tokenizer, t2s) {
     var terms = [];
-    String(query).split(/\s+/).forEach(function (word) {
+    // A pasted paragraph would fetch a shard per token: its start is enough.
+    String(query).slice(0, MAX_QUERY_LENGTH).split(/\s+/).forEach(function (word) {
       var tokens = tokenizer.tokenize(word, t2s);
       var bigramAt = new Set();
       tokens.forEach(function (t) { if (t.kind === 'bigram') bigramAt.add(t.position); });
