@@ -50,9 +50,17 @@ def build(content, out, *extra, expect=0):
 
 
 def copy_content(dest):
-    """A copy of the shipped content (the 2022 edition alone) under `dest`."""
+    """A copy of the shipped content under `dest`, with the 2022 edition alone
+    (should later editions be shipped too)."""
     dest = Path(dest)
-    shutil.copytree(REPO / "content", dest)
+    src = REPO / "content"
+
+    def other_editions(folder, names):
+        if Path(folder) != src:
+            return []
+        return [n for n in names if (src / n).is_dir() and n != "2022" and not n.startswith(("_", "."))]
+
+    shutil.copytree(src, dest, ignore=other_editions)
     return dest
 
 
