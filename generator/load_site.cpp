@@ -309,6 +309,14 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
     }
     if (!config || diags.has_errors()) return std::nullopt;
 
+    std::map<int, std::string> years;
+    for (const Edition& e : site.editions) {
+        if (auto [it, fresh] = years.emplace(e.year, e.id); !fresh) {
+            diags.warning({shown_path(content_dir, fs::path(e.id) / "_index.md"), 0, 0},
+                          say(lang, Msg::dup_year, e.year, it->second));
+        }
+    }
+
     // Newest edition first; within an edition, by number.
     std::vector<std::size_t> order(site.editions.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -6,6 +6,7 @@
 
 #include "build.h"
 #include "import.h"
+#include "load_config.h"
 #include "manifest.h"
 
 int main(int argc, char** argv) {
@@ -52,7 +53,14 @@ int main(int argc, char** argv) {
         app.exit(e);
         return exit_usage_error;
     }
-    if (!base_url.empty()) options.base_url = base_url;
+    if (!base_url.empty()) {
+        if (!is_base_url(base_url)) {
+            std::cerr << "bulletin: --base-url " << base_url
+                      << " 不是以 / 结尾的 http(s) 绝对地址（例如 https://www.example.gov.cn/bulletin/）\n";
+            return exit_usage_error;
+        }
+        options.base_url = base_url;
+    }
     options.gzip = !no_gzip;
 
     try {

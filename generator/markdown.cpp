@@ -1,5 +1,6 @@
 #include "markdown.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
@@ -64,6 +65,25 @@ void unwrap(cmark_node* node) {
     cmark_node_free(node);
 }
 
+// GFM autolinks end at white space, which Chinese text has none of: in
+// "www.example.gov.cn。详见" the link would swallow "。详见". An autolink (its
+// text is its address) is cut at the first non-ASCII character; the rest
+// goes back into the text after it.
+void trim_autolink(cmark_node* link) {
+    cmark_node* child = cmark_node_first_child(link);
+    if (!child || cmark_node_next(child) || cmark_node_get_type(child) != CMARK_NODE_TEXT) return;
+    const std::string text = cmark_node_get_literal(child) ? cmark_node_get_literal(child) : "";
+    const std::string url = cmark_node_get_url(link) ? cmark_node_get_url(link) : "";
+    if (url.size() < text.size() || url.compare(url.size() - text.size(), text.size(), text) != 0) return;
+    const auto cut = std::find_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (cut == text.end() || cut == text.begin()) return;
+    const std::size_t keep = static_cast<std::size_t>(cut - text.begin());
+    const std::string scheme = url.substr(0, url.size() - text.size());  // "http://" added for www. links
+    cmark_node_set_url(link, (scheme + text.substr(0, keep)).c_str());
+    cmark_node_set_literal(child, text.substr(0, keep).c_str());
+    cmark_node_insert_after(link, text_node(text.substr(keep).c_str()));
+}
+
 // Rewrites the tree so that what the HTML renderer sees is safe by construction.
 void sanitise(cmark_node* doc) {
     std::vector<cmark_node*> nodes;
@@ -90,7 +110,11 @@ void sanitise(cmark_node* doc) {
                 break;
             }
             case CMARK_NODE_LINK:
-                if (is_script_url(cmark_node_get_url(n) ? cmark_node_get_url(n) : "")) unwrap(n);
+                if (is_script_url(cmark_node_get_url(n) ? cmark_node_get_url(n) : "")) {
+                    unwrap(n);
+                } else {
+                    trim_autolink(n);
+                }
                 break;
             case CMARK_NODE_IMAGE: {
                 const char* url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
@@ -125,9 +149,15 @@ void sanitise(cmark_node* doc) {
 
 void collect_text(cmark_node* node, std::string& out) {
     cmark_iter* it = cmark_iter_new(node);
+    int struck = 0;  // text struck through is no longer what the bulletin says
     for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
         cmark_node* n = cmark_iter_get_node(it);
         const auto type = cmark_node_get_type(n);
+        if (cmark_node_get_type_string(n) == std::string_view("strikethrough")) {
+            struck += ev == CMARK_EVENT_ENTER ? 1 : -1;
+            continue;
+        }
+        if (struck > 0) continue;
         if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE ||
                                         type == CMARK_NODE_CODE_BLOCK)) {
             if (const char* lit = cmark_node_get_literal(n)) out += lit;

@@ -182,20 +182,22 @@ std::vector<UChar32> code_points(std::string_view s) {
 }  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
+    // Optimal string alignment: a swap of two neighbours (titel → title) is one edit.
     const auto x = code_points(a);
     const auto y = code_points(b);
-    std::vector<std::size_t> row(y.size() + 1);
-    for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+    std::vector<std::vector<std::size_t>> d(x.size() + 1, std::vector<std::size_t>(y.size() + 1));
+    for (std::size_t i = 0; i <= x.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= y.size(); ++j) d[0][j] = j;
     for (std::size_t i = 1; i <= x.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
         for (std::size_t j = 1; j <= y.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
-            diag = up;
+            const std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
         }
     }
-    return row[y.size()];
+    return d[x.size()][y.size()];
 }
 
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
@@ -208,8 +210,9 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
             best_distance = d;
         }
     }
-    // A typo changes a few characters; beyond half the word it is a different word.
-    const std::size_t limit = std::max<std::size_t>(1, (utf8_length(word) + 1) / 2);
+    // A typo changes one character in three at most; more makes a different
+    // word (区财政局 is not a misspelt 区发改局).
+    const std::size_t limit = std::max<std::size_t>(1, (utf8_length(word) + 1) / 3);
     if (best && best_distance <= limit) return best;
     return std::nullopt;
 }

@@ -36,6 +36,21 @@ TEST_CASE("markdown: GFM tables render as tables") {
     CHECK(r.text == "指标 数量 公共充电桩 71 充电站 9");
 }
 
+TEST_CASE("markdown: an autolink in Chinese text stops where the Chinese starts") {
+    const auto r = render_markdown("详见 www.example.gov.cn。本站 https://www.example.gov.cn/a/公告。\n\n另见[网站](https://x.example/中文)\n"); INFO(r.html);;
+    CHECK(has(r.html, "<a href=\"http://www.example.gov.cn\">www.example.gov.cn</a>。本站"));
+    CHECK(has(r.html, "<a href=\"https://www.example.gov.cn/a/\">https://www.example.gov.cn/a/</a>公告。"));
+    // A link the editor wrote keeps its address whole.
+    CHECK(has(r.html, "<a href=\"https://x.example/%E4%B8%AD%E6%96%87\">网站</a>"));
+}
+
+TEST_CASE("markdown: struck-through text is shown but not part of the plain text") {
+    const auto r = render_markdown("已成立49个，~~40个~~\n");
+    CHECK(has(r.html, "<del>40个</del>"));
+    CHECK(r.text == "已成立49个，");
+    CHECK(r.first_paragraph == "已成立49个，");
+}
+
 TEST_CASE("markdown: strikethrough and autolinks render") {
     const auto r = render_markdown("~~旧数字~~ 新数字，详见 https://www.example.gov.cn/a 或 www.example.gov.cn 。\n");
     CHECK(has(r.html, "<del>旧数字</del>"));

@@ -52,7 +52,8 @@ TEST_CASE("text: edit distance counts characters, not bytes") {
     CHECK(edit_distance("区住建局", "区教育局") == 2);
     CHECK(edit_distance("市场监管局定海分局", "市场监管局定海分局") == 0);
     CHECK(edit_distance("", "区民政局") == 4);
-    CHECK(edit_distance("titel", "title") == 2);
+    CHECK(edit_distance("titel", "title") == 1);  // two neighbours swapped: one edit
+    CHECK(edit_distance("区局发改", "区发改局") == 2);
 }
 
 TEST_CASE("text: closest_match suggests a likely typo among Chinese names") {
@@ -62,6 +63,8 @@ TEST_CASE("text: closest_match suggests a likely typo among Chinese names") {
     CHECK(closest_match("市场监管局定海", names) == std::optional<std::string>("市场监管局定海分局"));
     CHECK_FALSE(closest_match("完全不同的名字", names).has_value());
     CHECK_FALSE(closest_match("区发改", {}).has_value());
+    // Two of four characters differ: another department, not a typo of one.
+    CHECK_FALSE(closest_match("区财政局", names).has_value());
     CHECK(closest_match("titel", {"title", "department", "number"}) == std::optional<std::string>("title"));
     CHECK(closest_match("numbr", {"title", "department", "number"}) == std::optional<std::string>("number"));
 }
