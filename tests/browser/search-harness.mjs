@@ -32,8 +32,9 @@ export function buildSite(content = path.join(repo, 'content'), extra = []) {
 
 /** Serves `dir` on 127.0.0.1 (a free port). Folders serve index.html; with
  *  `gzip`, a file's precompressed .gz twin goes out when the client accepts
- *  it, as nginx's gzip_static does. Records every request path. */
-export async function serve(dir, { gzip = false } = {}) {
+ *  it, as nginx's gzip_static does; with `csp`, every response carries that
+ *  Content-Security-Policy. Records every request path. */
+export async function serve(dir, { gzip = false, csp = '' } = {}) {
   const requests = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -43,6 +44,7 @@ export async function serve(dir, { gzip = false } = {}) {
     try {
       if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
       const headers = { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' };
+      if (csp) headers['Content-Security-Policy'] = csp;
       let body;
       if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '') && existsSync(file + '.gz')) {
         body = readFileSync(file + '.gz');

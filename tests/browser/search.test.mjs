@@ -11,7 +11,9 @@ let site, offlineSite, server, browser;
 before(async () => {
   site = buildSite();
   offlineSite = buildSite(undefined, ['--offline']);
-  server = await serve(site);
+  // The strictest policy the issue asks the page to work under: any inline
+  // script or outside request would be refused and show as a console error.
+  server = await serve(site, { csp: "default-src 'self'" });
   browser = await launchBrowser();
 });
 
