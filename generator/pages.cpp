@@ -14,7 +14,9 @@ struct PageContext {
     const Site& site;
     const Theme& theme;
     const RenderOptions& options;
-    std::vector<View> entries;  // one per project, by Site::projects index
+    std::vector<View> editions;              // edition_view per edition, holding its projects' entries
+    std::vector<const View*> entries;        // each project's entry (inside its edition's view), by Site::projects index
+    std::vector<std::size_t> position;       // each project's place in its edition
 };
 
 std::string root_for(int depth) {
@@ -35,7 +37,6 @@ View common_view(const PageContext& ctx, const std::string& dir, const std::stri
     v.set("lang", c.language);
     v.set("root", root_for(depth_of(dir)));
     v.set("idx", ctx.options.offline ? "index.html" : "");
-    v.set("t", ctx.theme.strings_view());
     View site;
     site.set("title", c.title);
     site.set("description", c.description);
@@ -48,9 +49,11 @@ View common_view(const PageContext& ctx, const std::string& dir, const std::stri
     return v;
 }
 
+// `shared`: views many pages hold, looked up as if set on `view` (see Theme::render).
 void emit_page(const PageContext& ctx, const std::string& dir, const std::string& tmpl, const View& view,
-               const Emit& emit) {
-    emit(OutputFile{dir + "index.html", ctx.theme.render(tmpl, view)});
+               const Emit& emit, Theme::SharedViews shared = {}) {
+    shared.emplace_back("t", &ctx.theme.strings_view());
+    emit(OutputFile{dir + "index.html", ctx.theme.render(tmpl, view, shared)});
 }
 
 View crumbs(std::vector<std::pair<std::string, std::string>> items) {
@@ -68,18 +71,16 @@ void home_page(const PageContext& ctx, const Emit& emit) {
     const Edition& e = ctx.site.latest();
     View v = common_view(ctx, "", "");
     v.set("is_home", true);
-    v.set("edition", edition_view(ctx.site, e, ctx.entries, ctx.theme));
     v.set("has_older", ctx.site.editions.size() > 1);
-    emit_page(ctx, "", "home", v, emit);
+    emit_page(ctx, "", "home", v, emit, {{"edition", &ctx.editions[static_cast<std::size_t>(&e - ctx.site.editions.data())]}});
 }
 
 void edition_page(const PageContext& ctx, const Edition& e, const Emit& emit) {
     const std::string dir = edition_url(e);
     View v = common_view(ctx, dir, format_year(e.year, ctx.theme) + e.title);
-    v.set("edition", edition_view(ctx.site, e, ctx.entries, ctx.theme));
     v.set("breadcrumbs", crumbs({}));
     v.set("current", format_year(e.year, ctx.theme) + e.title);
-    emit_page(ctx, dir, "edition", v, emit);
+    emit_page(ctx, dir, "edition", v, emit, {{"edition", &ctx.editions[static_cast<std::size_t>(&e - ctx.site.editions.data())]}});
 }
 
 void project_page(const PageContext& ctx, std::size_t index, const Emit& emit) {
@@ -87,7 +88,6 @@ void project_page(const PageContext& ctx, std::size_t index, const Emit& emit) {
     const Edition& e = ctx.site.editions[p.edition];
     const std::string dir = project_url(ctx.site, p);
     View v = common_view(ctx, dir, p.title);
-    v.set("project", ctx.entries[index]);
     v.set("description", p.summary);
     View edition;
     edition.set("title", e.title);
@@ -97,14 +97,13 @@ void project_page(const PageContext& ctx, std::size_t index, const Emit& emit) {
     edition.set("publisher", e.publisher);
     edition.set("archived", e.archived);
     v.set("edition", edition);
-    auto pos = std::find(e.projects.begin(), e.projects.end(), index) - e.projects.begin();
-    if (pos > 0) v.set("prev", ctx.entries[e.projects[static_cast<std::size_t>(pos) - 1]]);
-    if (static_cast<std::size_t>(pos) + 1 < e.projects.size()) {
-        v.set("next", ctx.entries[e.projects[static_cast<std::size_t>(pos) + 1]]);
-    }
+    Theme::SharedViews shared{{"project", ctx.entries[index]}};
+    const std::size_t pos = ctx.position[index];
+    if (pos > 0) shared.emplace_back("prev", ctx.entries[e.projects[pos - 1]]);
+    if (pos + 1 < e.projects.size()) shared.emplace_back("next", ctx.entries[e.projects[pos + 1]]);
     v.set("breadcrumbs", crumbs({{edition_url(e), format_year(e.year, ctx.theme) + e.title}}));
     v.set("current", p.title);
-    emit_page(ctx, dir, "project", v, emit);
+    emit_page(ctx, dir, "project", v, emit, std::move(shared));
 }
 
 // Projects per department per edition, counted once for both department pages.
@@ -168,7 +167,7 @@ void department_page(const PageContext& ctx, std::size_t d, const Counts& counts
         g.set("title", ed.title);
         g.set("url", edition_url(ed));
         View items{View::type::list};
-        for (std::size_t i : counts[d][e]) items.push_back(ctx.entries[i]);
+        for (std::size_t i : counts[d][e]) items.push_back(*ctx.entries[i]);
         g.set("projects", items);
         groups.push_back(g);
         total += counts[d][e].size();
@@ -242,9 +241,26 @@ void search_page(const PageContext& ctx, const Emit& emit) {
 }  // namespace
 
 void render_pages(const Site& site, const Theme& theme, const RenderOptions& options, const Emit& emit) {
-    PageContext ctx{site, theme, options, std::vector<View>(site.projects.size())};
-    parallel_for(site.projects.size(),
-                 [&](std::size_t i) { ctx.entries[i] = project_view(site, site.projects[i], theme); });
+    // Each project's entry is made once and held once, in its edition's view;
+    // every page that shows it refers to it there (no copy per page).
+    PageContext ctx{site, theme, options, {}, std::vector<const View*>(site.projects.size()),
+                    std::vector<std::size_t>(site.projects.size())};
+    ctx.editions.reserve(site.editions.size());
+    for (const Edition& e : site.editions) {
+        std::vector<View> made(e.projects.size());
+        parallel_for(made.size(), [&](std::size_t k) { made[k] = project_view(site, site.projects[e.projects[k]], theme); });
+        View list{View::type::list};
+        for (View& entry : made) {
+            list.push_back(entry);
+            entry = View();
+        }
+        ctx.editions.push_back(edition_view(site, e, std::move(list), theme));
+        const auto& held = ctx.editions.back().get("projects")->list_value();
+        for (std::size_t k = 0; k < e.projects.size(); ++k) {
+            ctx.entries[e.projects[k]] = &held[k];
+            ctx.position[e.projects[k]] = k;
+        }
+    }
     const Counts counts = count_projects(site);
 
     // One job per page; the few site-wide pages first so they start early.

@@ -126,7 +126,58 @@ std::optional<Theme> Theme::load(const fs::path& dir, const std::string& languag
     return theme;
 }
 
-std::string Theme::render(const std::string& name, const View& view) const {
+namespace {
+
+// kainjow's context, with the shared views answering for the page's own view
+// when it lacks a name: the same lookups as a view holding copies of them.
+class SharedContext : public kainjow::mustache::basic_context<std::string> {
+public:
+    SharedContext(const View* root, const Theme::SharedViews& shared) : root_(root), shared_(shared) { push(root); }
+    void push(const View* data) override { items_.insert(items_.begin(), data); }
+    void pop() override { items_.erase(items_.begin()); }
+    const View* get(const std::string& name) const override {
+        if (name.size() == 1 && name[0] == '.') return items_.front();
+        if (name.find('.') == std::string::npos) {
+            for (const View* item : items_) {
+                if (const View* var = lookup(item, name)) return var;
+            }
+            return nullptr;
+        }
+        const auto names = kainjow::mustache::split<std::string>(name, '.');
+        for (const View* item : items_) {
+            const View* var = item;
+            for (std::size_t i = 0; i < names.size() && var; ++i) var = i == 0 ? lookup(var, names[i]) : var->get(names[i]);
+            if (var) return var;
+        }
+        return nullptr;
+    }
+    const View* get_partial(const std::string& name) const override {
+        for (const View* item : items_) {
+            if (const View* var = lookup(item, name)) return var;
+        }
+        return nullptr;
+    }
+
+private:
+    const View* lookup(const View* item, const std::string& name) const {
+        if (const View* var = item->get(name)) return var;
+        if (item != root_) return nullptr;
+        for (const auto& [key, view] : shared_) {
+            if (key == name) return view;
+        }
+        return nullptr;
+    }
+
+    const View* root_;
+    const Theme::SharedViews& shared_;
+    std::vector<const View*> items_;
+};
+
+}  // namespace
+
+std::string Theme::render(const std::string& name, const View& view) const { return render(name, view, {}); }
+
+std::string Theme::render(const std::string& name, const View& view, const SharedViews& shared) const {
     // kainjow's templates keep render state, so each thread parses its own copy once.
     thread_local std::map<std::pair<std::uint64_t, std::string>, kainjow::mustache::mustache> cache;
     auto key = std::make_pair(id_, name);
@@ -136,7 +187,8 @@ std::string Theme::render(const std::string& name, const View& view) const {
         if (src == templates_.end()) throw std::runtime_error("theme has no template " + name + ".html");
         it = cache.emplace(key, kainjow::mustache::mustache{src->second}).first;
     }
-    std::string out = it->second.render(view);
+    SharedContext context(&view, shared);
+    std::string out = it->second.render(context);
     if (!it->second.is_valid()) throw std::runtime_error("template " + name + ": " + it->second.error_message());
     return out;
 }

@@ -6,6 +6,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <kainjow/mustache.hpp>
 
@@ -29,6 +31,12 @@ public:
     /// Renders a template by name ("project" for templates/project.html).
     /// Safe to call from several threads at once.
     std::string render(const std::string& name, const View& view) const;
+
+    /// Views that many pages share (an edition's entries, a project's entry,
+    /// the UI strings), found by name after the page's own view as if they
+    /// were set on it, without being copied into each page's view.
+    using SharedViews = std::vector<std::pair<std::string, const View*>>;
+    std::string render(const std::string& name, const View& view, const SharedViews& shared) const;
 
     /// A UI string from the i18n file; the key itself when it is missing.
     const std::string& string(const std::string& key) const;

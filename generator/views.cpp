@@ -119,6 +119,12 @@ View project_view(const Site& site, const Project& p, const Theme& theme) {
 }
 
 View edition_view(const Site& site, const Edition& e, const std::vector<View>& entries, const Theme& theme) {
+    View list{View::type::list};
+    for (std::size_t i : e.projects) list.push_back(entries[i]);
+    return edition_view(site, e, std::move(list), theme);
+}
+
+View edition_view(const Site& site, const Edition& e, View&& projects, const Theme& theme) {
     (void)site;
     View v;
     v.set("id", e.id);
@@ -144,9 +150,7 @@ View edition_view(const Site& site, const Edition& e, const std::vector<View>& e
     }
     v.set("has_figures", !figures.empty());
     v.set("figures", list_of(std::move(figures)));
-    View list{View::type::list};
-    for (std::size_t i : e.projects) list.push_back(entries[i]);
-    v.set("projects", list);
+    v["projects"] = std::move(projects);  // set() would copy every entry
     return v;
 }
 

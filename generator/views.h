@@ -31,5 +31,7 @@ View project_view(const Site& site, const Project& p, const Theme& theme);
 
 /// An edition with its figures, preamble and every project entry.
 View edition_view(const Site& site, const Edition& e, const std::vector<View>& entries, const Theme& theme);
+/// The same, with the list of its entries already made (in `e.projects` order).
+View edition_view(const Site& site, const Edition& e, View&& projects, const Theme& theme);
 
 }  // namespace bulletin
