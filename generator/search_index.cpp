@@ -338,10 +338,24 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
     Postings postings = collect_postings(docs);
 
     // Tokens in order (std::string's order, as a std::map would keep them).
+    // The first eight bytes ride along as a number, so most comparisons
+    // never reach the strings scattered over the heap (10^6+ tokens at
+    // 100,000 projects).
+    std::vector<std::pair<std::uint64_t, Postings::value_type*>> keyed;
+    keyed.reserve(postings.size());
+    for (auto& entry : postings) {
+        std::uint64_t prefix = 0;
+        for (std::size_t i = 0; i < 8; ++i)
+            prefix = prefix << 8 | (i < entry.first.size() ? static_cast<unsigned char>(entry.first[i]) : 0u);
+        keyed.emplace_back(prefix, &entry);
+    }
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second->first < b.second->first;
+    });
     std::vector<Postings::value_type*> terms;
-    terms.reserve(postings.size());
-    for (auto& entry : postings) terms.push_back(&entry);
-    std::sort(terms.begin(), terms.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+    terms.reserve(keyed.size());
+    for (const auto& k : keyed) terms.push_back(k.second);
+    std::vector<std::pair<std::uint64_t, Postings::value_type*>>().swap(keyed);
 
     Json manifest{{"format", "bulletin-search"},
                   {"version", format_version},
