@@ -259,10 +259,16 @@
   function snippet(text, ranges, length) {
     var start = 0;
     var best = -1;
+    var first = 0;
     ranges.forEach(function (r) {
       var n = ranges.filter(function (o) { return o[0] >= r[0] && o[1] <= r[0] + length; }).length;
-      if (n > best) { best = n; start = Math.max(0, r[0] - Math.floor(length / 5)); }
+      if (n > best) { best = n; first = r[0]; start = Math.max(0, r[0] - Math.floor(length / 5)); }
     });
+    // Rather begin at the start of the sentence or clause holding the first hit.
+    for (var i = first - 1; i >= start; i--) {
+      if ('。；！？，'.indexOf(text.charAt(i)) >= 0) { start = i + 1; break; }
+    }
+    if (/[\uDC00-\uDFFF]/.test(text.charAt(start))) start++;  // never split a surrogate pair
     var end = Math.min(text.length, start + length);
     var pieces = [];
     if (start > 0) pieces.push({ text: '…', mark: false });
