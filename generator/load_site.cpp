@@ -162,7 +162,8 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
     MarkdownResult md = render_markdown(fm->body);
     p.body_html = std::move(md.html);
     p.body_text = std::move(md.text);
-    p.summary = summary && !summary->empty() ? *summary : md.first_paragraph;
+    // The first paragraph can be a whole outcome; a summary is read in lists and previews.
+    p.summary = summary && !summary->empty() ? *summary : excerpt(md.first_paragraph, 120);
     std::stable_sort(p.corrections.begin(), p.corrections.end(),
                      [](const Correction& a, const Correction& b) { return a.date < b.date; });
     out.project = std::move(p);

@@ -224,6 +224,16 @@ std::string format_number(double v) {
     return fmt::format("{}", v);
 }
 
+std::string excerpt(std::string_view s, std::size_t max_chars) {
+    if (utf8_length(s) <= max_chars) return std::string(s);
+    const std::string head = utf8_prefix(s, static_cast<int>(max_chars));
+    const std::size_t stop = head.rfind("。");
+    if (stop != std::string::npos && utf8_length(std::string_view(head).substr(0, stop)) >= max_chars / 3) {
+        return head.substr(0, stop + std::string_view("。").size());
+    }
+    return head + "…";
+}
+
 std::string collapse_whitespace(std::string_view s) {
     std::string out;
     out.reserve(s.size());

@@ -51,6 +51,10 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
 /// Shortest decimal form that reads back as the same double (71, 8.98, 6.6525).
 std::string format_number(double v);
 
+/// At most `max_chars` code points of `s`: cut after the last full stop (。)
+/// that keeps at least a third of them, else at the limit with "…".
+std::string excerpt(std::string_view s, std::size_t max_chars);
+
 /// Runs of white space (including line breaks) become one space; trimmed.
 std::string collapse_whitespace(std::string_view s);
 

@@ -112,3 +112,10 @@ TEST_CASE("text: collapse_whitespace joins runs into one space and trims") {
     CHECK(collapse_whitespace("\n\n") == "");
     CHECK(collapse_whitespace("治理\r\n成果") == "治理 成果");
 }
+
+TEST_CASE("text: excerpt keeps whole sentences when it can") {
+    CHECK(excerpt("短句。", 120) == "短句。");
+    const std::string two = std::string("加强服务协调，力推项目建设。") + std::string(30, 'x');
+    CHECK(excerpt(two, 20) == "加强服务协调，力推项目建设。");
+    CHECK(excerpt("一二三四五六七八九十", 4) == "一二三四…");
+}
