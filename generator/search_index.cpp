@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <charconv>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -22,7 +23,7 @@ using Json = nlohmann::ordered_json;
 
 constexpr int format_version = 1;
 constexpr const char* manifest_path = "search-index.json";
-constexpr const char* t2s_path = "search-index/t2s.json";
+constexpr const char* t2s_dir = "search-index/t2s/";
 constexpr const char* postings_dir = "search-index/p/";
 constexpr const char* docs_dir = "search-index/d/";
 constexpr std::size_t max_postings_shards = 4096;
@@ -306,12 +307,6 @@ void add_catalogue(Json& manifest, const std::vector<const Document*>& docs) {
     manifest["groups"] = std::move(groups);
 }
 
-Json t2s_json() {
-    std::u32string pairs;
-    for (auto [from, to] : traditional_to_simplified()) pairs.append({from, to});
-    return Json{{"version", format_version}, {"pairs", to_utf8(pairs)}};
-}
-
 std::size_t next_power_of_two(std::size_t n) {
     std::size_t p = 1;
     while (p < n) p *= 2;
@@ -323,6 +318,21 @@ std::string hex(std::size_t value, std::size_t width) {
     std::string out(width, '0');
     for (std::size_t i = width; i-- > 0; value >>= 4) out[i] = digits[value & 15];
     return out;
+}
+
+/// The Traditional to Simplified pairs by block of 256 code points, named by
+/// the block's number in hex: a query loads the few blocks of its own
+/// characters (a few hundred bytes) instead of the whole table (17 KB).
+std::map<std::string, std::string> t2s_blocks() {
+    std::map<char32_t, std::u32string> blocks;
+    for (auto [from, to] : traditional_to_simplified()) blocks[from >> 8].append({from, to});
+    std::map<std::string, std::string> named;
+    for (const auto& [block, pairs] : blocks) {
+        char name[8];
+        named[std::string(name, std::to_chars(name, name + sizeof name, static_cast<unsigned>(block), 16).ptr)] =
+            to_utf8(pairs);
+    }
+    return named;
 }
 
 }  // namespace
@@ -363,7 +373,10 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
                   {"fields", {"title", "department", "tags", "text"}},
                   {"doc_count", docs.size()}};
     add_catalogue(manifest, docs);
-    manifest["t2s"] = t2s_path;
+    const auto t2s = t2s_blocks();
+    Json t2s_names = Json::array();
+    for (const auto& entry : t2s) t2s_names.push_back(entry.first);
+    manifest["t2s"] = {{"path", t2s_dir}, {"blocks", std::move(t2s_names)}};
 
     std::vector<std::size_t> sizes(terms.size());
     parallel_for((terms.size() + 4095) / 4096, [&](std::size_t block) {
@@ -454,7 +467,8 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
         manifest["docs"] = {{"per_file", per_file}, {"files", files}, {"path", docs_dir}};
     }
     put(manifest_path, dump(manifest));
-    put(t2s_path, dump(t2s_json()));
+    for (const auto& [name, pairs] : t2s)
+        put(t2s_dir + name + ".json", dump({{"version", format_version}, {"pairs", pairs}}));
 }
 
 OutputFiles build_index(const std::vector<Document>& docs, const IndexOptions& options) {

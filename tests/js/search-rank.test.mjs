@@ -47,13 +47,18 @@ function buildIndex() {
     editions: [{ id: '2021', title: '2021年' }, { id: '2022', title: '2022年' }],
     departments: [{ slug: 'fagai', name: '区发改局' }, { slug: 'jiaoyu', name: '区教育局' }, { slug: 'zhujian', name: '区住建局' }],
     groups: [[0, 2, 0, 1], [1, 2, 1, 1], [1, 0, 2, 1], [1, 1, 3, 1]],
-    t2s: 'search-index/t2s.json',
+    t2s: { path: 'search-index/t2s/', blocks: ['51', '57', '69'] },
     postings: { shards: 0, terms: encoded },
     docs: { per_file: 0, list: docs.map(({ slug, ...d }) => d) },
   };
 }
 
-const files = { 'search-index.json': buildIndex(), 'search-index/t2s.json': { version: 1, pairs: '兒儿園园' } };
+const files = {
+  'search-index.json': buildIndex(),
+  'search-index/t2s/51.json': { version: 1, pairs: '兒儿' },
+  'search-index/t2s/57.json': { version: 1, pairs: '園园' },
+  'search-index/t2s/69.json': { version: 1, pairs: '業业' },
+};
 const load = async (path) => structuredClone(files[path]);
 const index = await rank.openIndex(load, tokenizer);
 
@@ -103,14 +108,15 @@ test('edition and department filters', async () => {
   assert.deepEqual((await search('充电桩', '', 'jiaoyu')).urls, ['2022/d/']);
 });
 
-test('the Traditional table is fetched only for queries with ideographs', async () => {
+test('only the Traditional table blocks of the query ideographs are fetched', async () => {
   const seen = [];
   const fresh = await rank.openIndex(async (p) => { seen.push(p); return structuredClone(files[p]); }, tokenizer);
   assert.equal(await fresh.t2sFor('118%'), null);
   assert.deepEqual(seen, ['search-index.json']);
-  const t2s = await fresh.t2sFor('物業');
-  assert.deepEqual(seen, ['search-index.json', 'search-index/t2s.json']);
+  const t2s = await fresh.t2sFor('幼兒園');  // 幼 is in block 5e, which has no Traditional character
+  assert.deepEqual(seen.slice(1).sort(), ['search-index/t2s/51.json', 'search-index/t2s/57.json']);
   assert.equal(tokenizer.fold('幼兒園', t2s), '幼儿园');
+  assert.deepEqual((await search('物業')).urls, ['2022/b/']);
 });
 
 test('highlights merge overlapping tokens and snippets cut around the hits', async () => {

@@ -39,12 +39,12 @@ nlohmann::json parse(const OutputFiles& files, const std::string& path) {
 
 TEST_CASE("search index: a small site is one file with everything a result shows") {
     auto files = bulletin::search::build_index(sample_docs(), {});
-    REQUIRE(files.size() == 2);
     auto index = parse(files, "search-index.json");
+    REQUIRE(files.size() == 1 + index["t2s"]["blocks"].size());
     CHECK(index["format"] == "bulletin-search");
     CHECK(index["version"] == 1);
     CHECK(index["doc_count"] == 3);
-    CHECK(index["t2s"] == "search-index/t2s.json");
+    CHECK(index["t2s"]["path"] == "search-index/t2s/");
     // Ids follow edition, then department slug, then number.
     const auto& docs = index["docs"]["list"];
     CHECK(docs[0]["url"] == "2021/resettle/");
@@ -71,12 +71,16 @@ TEST_CASE("search index: a small site is one file with everything a result shows
     CHECK(files[0].bytes.find('<') == std::string::npos);  // no HTML
 }
 
-TEST_CASE("search index: the Traditional to Simplified table ships for the browser") {
+TEST_CASE("search index: the Traditional to Simplified table ships for the browser by block") {
     auto files = bulletin::search::build_index(sample_docs(), {});
-    auto t2s = parse(files, "search-index/t2s.json");
-    auto pairs = t2s["pairs"].get<std::string>();
-    CHECK(pairs.find("兒儿") != std::string::npos);
-    CHECK(pairs.find("園园") != std::string::npos);
+    const auto blocks = parse(files, "search-index.json")["t2s"]["blocks"];
+    // 兒 is U+5152 and 園 U+5712: blocks 51 and 57, named in hex.
+    CHECK(std::find(blocks.begin(), blocks.end(), "51") != blocks.end());
+    CHECK(parse(files, "search-index/t2s/51.json")["pairs"].get<std::string>().find("兒儿") != std::string::npos);
+    CHECK(parse(files, "search-index/t2s/57.json")["pairs"].get<std::string>().find("園园") != std::string::npos);
+    std::size_t pairs = 0;
+    for (const auto& b : blocks) pairs += parse(files, "search-index/t2s/" + b.get<std::string>() + ".json")["pairs"].get<std::string>().size();
+    CHECK(pairs > 2000 * 2 * 3);  // every pair of ICU's table, two ideographs of three or more UTF-8 bytes
 }
 
 TEST_CASE("search index: the same documents give the same bytes, in any order") {
@@ -138,7 +142,7 @@ TEST_CASE("search index: offline twins assign the same data to a global") {
                                "window.BULLETIN_SEARCH[\"search-index.json\"]=";
     CHECK(js->bytes.rfind(prefix, 0) == 0);
     CHECK(js->bytes == prefix + json->bytes.substr(0, json->bytes.size() - 1) + ";\n");
-    CHECK(find(files, "search-index/t2s.js") != nullptr);
+    CHECK(find(files, "search-index/t2s/51.js") != nullptr);
 }
 
 TEST_CASE("search index: token hash is 32-bit FNV-1a over UTF-8") {

@@ -9,6 +9,7 @@
   var FIELD_WEIGHT = [6, 6, 3, 1];
   var PHRASE_FACTOR = 2;
   var MAX_QUERY_LENGTH = 64;
+  var HAN = /^\p{Script=Han}$/u;
 
   /** The index behind `load(path) -> Promise<json>`: the manifest is read
    *  once; shards and document files are fetched only when asked for. */
@@ -26,17 +27,27 @@
     this.manifest = manifest;
     this.load = load;
     this.tokenizer = tokenizer;
-    this.t2sPromise = null;
+    this.t2sBlocks = new Map();  // block name -> Promise of its file
   }
 
-  /** The Traditional to Simplified table, loaded only for queries with ideographs. */
+  /** The Traditional to Simplified table for the query's ideographs: only
+   *  the blocks of 256 code points they fall in are loaded (none for a
+   *  query without ideographs). Resolves to a Map, or null. */
   Index.prototype.t2sFor = function (query) {
-    if (!/\p{Script=Han}/u.test(query)) return Promise.resolve(null);
-    var tokenizer = this.tokenizer;
-    if (!this.t2sPromise) {
-      this.t2sPromise = this.load(this.manifest.t2s).then(function (t) { return tokenizer.makeT2s(t.pairs); });
-    }
-    return this.t2sPromise;
+    var t = this.manifest.t2s;
+    var wanted = new Set();
+    Array.from(String(query).normalize('NFKC')).forEach(function (c) {
+      if (HAN.test(c)) wanted.add((c.codePointAt(0) >> 8).toString(16));
+    });
+    var blocks = t.blocks.filter(function (b) { return wanted.has(b); });
+    if (!blocks.length) return Promise.resolve(null);
+    var self = this;
+    return Promise.all(blocks.map(function (b) {
+      if (!self.t2sBlocks.has(b)) self.t2sBlocks.set(b, self.load(t.path + b + '.json'));
+      return self.t2sBlocks.get(b);
+    })).then(function (files) {
+      return self.tokenizer.makeT2s(files.map(function (f) { return f.pairs; }).join(''));
+    });
   };
 
   /** Map token -> [{doc, field, positions}] for the given tokens. */
