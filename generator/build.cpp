@@ -108,8 +108,24 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         publisher.put(std::move(file));
     };
     // Every text file of 1 KB or more gets its .gz twin, compressed on the calling thread.
+    // A file the previous build wrote with the same bytes keeps its twin: compressing
+    // is most of a rebuild's work otherwise. The old twin is taken only when it has
+    // this gzip()'s header and inflates to exactly these bytes.
+    const std::string gzip_header = gzip("").substr(0, 10);
     const Emit emit = [&](OutputFile&& file) {
-        if (options.gzip && wants_gzip(file.path, file.bytes.size())) stage({file.path + ".gz", gzip(file.bytes)});
+        if (options.gzip && wants_gzip(file.path, file.bytes.size())) {
+            const std::string twin_path = file.path + ".gz";
+            std::optional<std::string> twin;
+            if (publisher.same_as_previous(file.path, file.bytes)) {
+                twin = publisher.previous(twin_path);
+                if (twin && twin->compare(0, gzip_header.size(), gzip_header) != 0) twin.reset();
+                if (twin) {
+                    const auto inflated = gunzip(*twin, file.bytes.size());
+                    if (!inflated || *inflated != file.bytes) twin.reset();
+                }
+            }
+            stage({twin_path, twin ? std::move(*twin) : gzip(file.bytes)});
+        }
         stage(std::move(file));
     };
 

@@ -129,6 +129,29 @@ void Publisher::put(OutputFile&& file) {
     write_new_file(target, file.bytes);
 }
 
+bool Publisher::same_as_previous(const std::string& path, const std::string& bytes) const {
+    return is_safe_site_path(path) && same_bytes(out_ / path, bytes);
+}
+
+std::optional<std::string> Publisher::previous(const std::string& path) const {
+    if (!is_safe_site_path(path)) return std::nullopt;
+    const fs::path file = out_ / path;
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t got = 0;
+    while (got < bytes.size()) {
+        const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+        if (n <= 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    if (got != bytes.size()) return std::nullopt;
+    return bytes;
+}
+
 std::set<std::string> Publisher::staged_paths() const {
     std::lock_guard lock(mutex_);
     return paths_;

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -39,6 +40,11 @@ public:
     /// and removes the old one. Files whose names start with '.' in the old
     /// output (.gitignore, .well-known) are carried over.
     PublishStats commit();
+
+    /// True when the previous output holds `path` with exactly `bytes`.
+    bool same_as_previous(const std::string& path, const std::string& bytes) const;
+    /// The previous output's file at `path`, if there is one.
+    std::optional<std::string> previous(const std::string& path) const;
 
     /// Paths staged so far, sorted.
     std::set<std::string> staged_paths() const;
