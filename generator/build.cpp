@@ -4,11 +4,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 
 #include <fmt/format.h>
 
+#include "build_stamp.h"
 #include "compress.h"
 #include "feeds.h"
+#include "load_config.h"
 #include "manifest.h"
 #include "messages.h"
 #include "model.h"
@@ -89,6 +92,35 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         err << fmt::format("timing: {} {:.4f}\n", stage, std::chrono::duration<double>(now - lap).count());
         lap = now;
     };
+    // A rebuild that would change nothing stops here (build_stamp.h). The inputs
+    // are hashed before they are read for the build, so an edit made while it
+    // runs is never covered by its stamp.
+    const fs::path stamp_file = stamp_path(options.out_dir);
+    std::string inputs;
+    if (!std::getenv("BULLETIN_NO_STAMP")) {
+        Diagnostics ignored;
+        const auto config = load_site_config((fs::path(options.content_dir) / "site.toml").string(), "site.toml", ignored);
+        const fs::path theme_dir = find_theme(options, config ? config->theme : "default");
+        inputs = hash_inputs({BULLETIN_VERSION, fs::absolute(options.content_dir).lexically_normal().string(),
+                              fs::absolute(options.out_dir).lexically_normal().string(),
+                              fs::absolute(theme_dir).lexically_normal().string(), options.themes_dir,
+                              options.base_url.value_or("\n"), options.drafts ? "drafts" : "", options.offline ? "offline" : "",
+                              options.gzip ? "gzip" : ""},
+                             {options.content_dir, theme_dir});
+        const auto stamp = read_stamp(stamp_file);
+        if (stamp && !inputs.empty() && stamp->inputs == inputs && stamp->outputs == hash_output_listing(options.out_dir)) {
+            mark("stamp");
+            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            out << fmt::format("build: {} 期 {} 个项目 → {}/ 共 {} 个文件（{:.1f} KB），写入 0 个，删除 0 个，用时 {:.2f} 秒\n",
+                               stamp->editions, stamp->projects, fs::path(options.out_dir).generic_string(), stamp->files,
+                               stamp->bytes / 1024.0, seconds);
+            return exit_ok;
+        }
+    }
+    // A build that fails changes neither the output nor its stamp, which still
+    // describes that output.
+    mark("stamp");
+
     Loaded l = load_all(options);
     mark("load");
     err << format_diagnostics(l.diags, language_of(l));
@@ -148,6 +180,10 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     mark("manifest");
     const PublishStats stats = publisher.commit();
     mark("commit");
+    // Content with warnings is built every time, so its warnings are shown every time.
+    const bool clean = l.diags.error_count() == 0 && l.diags.warning_count() == 0;
+    write_stamp(stamp_file, {clean ? inputs : std::string(), hash_output_listing(options.out_dir), site.editions.size(),
+                             site.projects.size(), stats.files, stats.bytes});
 
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     out << fmt::format("build: {} 期 {} 个项目 → {}/ 共 {} 个文件（{:.1f} KB），写入 {} 个，删除 {} 个，用时 {:.2f} 秒\n",
