@@ -127,6 +127,10 @@ test('highlights merge overlapping tokens and snippets cut around the hits', asy
   const pieces = rank.snippet('前'.repeat(50) + text, ranges.map(([a, b]) => [a + 50, b + 50]), 20);
   assert.equal(pieces[0].text, '…');
   assert.ok(pieces.some((p) => p.mark && p.text === '充电桩'));
+  // A title fits its length: shown whole, never cut to start near the hit.
+  const title = '新能源汽车充电难问题专项治理';
+  const whole = rank.snippet(title, [[5, 7]], title.length);
+  assert.equal(whole.map((p) => p.text).join(''), title);
 });
 
 test('a sharded index loads only the shards of the query tokens', async () => {

@@ -275,6 +275,7 @@
       var n = ranges.filter(function (o) { return o[0] >= r[0] && o[1] <= r[0] + length; }).length;
       if (n > best) { best = n; first = r[0]; start = Math.max(0, r[0] - Math.floor(length / 5)); }
     });
+    if (text.length <= length) { start = 0; first = 0; }  // short text (a title): show it whole
     // Rather begin at the start of the sentence or clause holding the first hit.
     for (var i = first - 1; i >= start; i--) {
       if ('。；！？，'.indexOf(text.charAt(i)) >= 0) { start = i + 1; break; }
