@@ -36,7 +36,8 @@ std::string render_atom(const Site& site, const Theme& theme) {
         for (std::size_t i = 0; i < p.corrections.size(); ++i) {
             const Correction& c = p.corrections[i];
             entries.push_back({c.date, url + "#" + correction_anchor(p, i),
-                               theme.string("correction") + "：" + p.title, url, c.note,
+                               theme.string("correction") + "：" + p.title, url,
+                               c.reason.empty() ? c.note : c.note + "（" + theme.string("correction_reason") + c.reason + "）",
                                site.departments[p.department].name});
         }
     }
@@ -155,7 +156,7 @@ OutputFiles render_open_data(const Site& site, const Theme& theme) {
                 metric_texts.push_back(t);
             }
             nlohmann::ordered_json corrections = nlohmann::ordered_json::array();
-            for (const Correction& c : p.corrections) corrections.push_back({{"date", c.date.iso()}, {"note", c.note}});
+            for (const Correction& c : p.corrections) corrections.push_back({{"date", c.date.iso()}, {"note", c.note}, {"reason", c.reason}});
             doc["projects"].push_back({{"number", p.number},
                                        {"slug", p.slug},
                                        {"title", p.title},

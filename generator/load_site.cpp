@@ -133,9 +133,10 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
     for (const toml::table* t : f.tables("corrections", "[[corrections]]")) {
         FieldReader c(*t, *source, fm->toml_line, diags, lang, f.loc_of(*t));
         auto date = c.date("date", true, "date = 2023-03-01");
-        auto note = c.text("note", true, "note = \"更正充电桩数量\"");
-        c.warn_unknown({"date", "note"});
-        if (date && note) p.corrections.push_back({*date, *note});
+        auto note = c.text("note", true, "note = \"公共充电桩数量由 70 个更正为 71 个\"");
+        auto reason = c.text("reason", false, "reason = \"统计口径调整\"");
+        c.warn_unknown({"date", "note", "reason"});
+        if (date && note) p.corrections.push_back({*date, *note, reason.value_or("")});
     }
     f.warn_unknown({"title", "department", "co_departments", "number", "status", "tags", "summary", "draft",
                     "metrics", "corrections"});

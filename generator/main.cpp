@@ -44,6 +44,9 @@ int main(int argc, char** argv) {
     std::string verify_dir;
     auto* verify = app.add_subcommand("verify", "Check a deployed folder against its manifest.json");
     verify->add_option("dir", verify_dir, "The deployed folder")->required();
+    std::string verify_manifest;
+    verify->add_option("--manifest", verify_manifest,
+                       "Check against this manifest.json (kept from the release) instead of the folder's own");
 
     try {
         app.parse(argc, argv);
@@ -66,7 +69,7 @@ int main(int argc, char** argv) {
     try {
         if (*build) return run_build(options, std::cout, std::cerr);
         if (*check) return run_check(options, std::cout, std::cerr);
-        if (*verify) return run_verify(verify_dir, std::cout, std::cerr);
+        if (*verify) return run_verify(verify_dir, std::cout, std::cerr, verify_manifest);
         if (*import) {
             const int code = run_import(import_options, std::cout, std::cerr);
             if (code != 0) return code;

@@ -78,11 +78,12 @@ Manifest parse_manifest(const std::string& text) {
     return out;
 }
 
-int run_verify(const std::string& dir, std::ostream& out, std::ostream& err) {
+int run_verify(const std::string& dir, std::ostream& out, std::ostream& err, const std::string& manifest_file) {
     const fs::path root(dir);
-    std::ifstream in(root / "manifest.json", std::ios::binary);
+    const fs::path manifest_path = manifest_file.empty() ? root / "manifest.json" : fs::path(manifest_file);
+    std::ifstream in(manifest_path, std::ios::binary);
     if (!in) {
-        err << fmt::format("{}: 找不到 manifest.json\n", (root / "manifest.json").generic_string());
+        err << fmt::format("{}: 找不到清单文件\n", manifest_path.generic_string());
         return 2;
     }
     std::ostringstream ss;
@@ -91,7 +92,7 @@ int run_verify(const std::string& dir, std::ostream& out, std::ostream& err) {
     try {
         expected = parse_manifest(ss.str());
     } catch (const std::exception& e) {
-        err << (root / "manifest.json").generic_string() << ": " << e.what() << "\n";
+        err << manifest_path.generic_string() << ": " << e.what() << "\n";
         return 2;
     }
     std::vector<std::string> changed, missing, extra;
@@ -130,6 +131,17 @@ int run_verify(const std::string& dir, std::ostream& out, std::ostream& err) {
     }
     for (const auto& [path, entry] : expected) {
         if (!seen.count(path)) missing.push_back(path);
+    }
+    // Checked against the release's own copy, the folder's manifest must be that copy too.
+    if (!manifest_file.empty()) {
+        std::ifstream own(root / "manifest.json", std::ios::binary);
+        std::ostringstream own_bytes;
+        own_bytes << own.rdbuf();
+        if (!own) {
+            missing.push_back("manifest.json");
+        } else if (own_bytes.str() != ss.str()) {
+            changed.push_back("manifest.json");
+        }
     }
     for (const auto& p : changed) out << "changed  " << p << "\n";
     for (const auto& p : missing) out << "missing  " << p << "\n";

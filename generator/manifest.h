@@ -27,9 +27,11 @@ std::string render_manifest(const Manifest& files, const std::vector<std::string
 /// Reads a manifest.json back into path → entry. Throws std::runtime_error on a malformed file.
 Manifest parse_manifest(const std::string& text);
 
-/// Checks a deployed folder against its manifest.json and prints changed,
+/// Checks a deployed folder against a manifest — the folder's own
+/// manifest.json, or `manifest_file` (the copy kept from the release, which
+/// a tamperer of the server cannot have changed) — and prints changed,
 /// missing and extra files. Returns 0 when identical, 1 on any difference,
 /// 2 when the folder or manifest cannot be read.
-int run_verify(const std::string& dir, std::ostream& out, std::ostream& err);
+int run_verify(const std::string& dir, std::ostream& out, std::ostream& err, const std::string& manifest_file = {});
 
 }  // namespace bulletin

@@ -35,7 +35,8 @@ struct Metric {
 
 struct Correction {
     Date date;
-    std::string note;
+    std::string note;    ///< what changed
+    std::string reason;  ///< why (may be empty)
 };
 
 struct Project {

@@ -111,6 +111,8 @@ View project_view(const Site& site, const Project& p, const Theme& theme) {
         cv.set("date", c.date.iso());
         cv.set("date_label", format_date(c.date, theme));
         cv.set("note", c.note);
+        cv.set("reason", c.reason);
+        cv.set("has_reason", !c.reason.empty());
         corrections.push_back(std::move(cv));
     }
     v.set("has_corrections", !corrections.empty());

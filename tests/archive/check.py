@@ -431,7 +431,10 @@ def test_offline(tmp):
             check(m and json.loads(m.group(1)) == rel and json.loads(m.group(2)) == json.loads(read(offline, rel)),
                   f"{js}: does not hold {rel}")
     manifest = json.loads(read(offline, "search-index.json"))
-    check(manifest["t2s"][:-5] + ".js" in on, f"the index names {manifest['t2s']}, which has no .js twin")
+    t2s = manifest["t2s"]
+    for block in t2s["blocks"]:
+        js = f"{t2s['path']}{block}.js"
+        check(js in on, f"the index names the Traditional block {block}, which has no {js}")
     search_page = read(offline, "search/index.html").decode()
     scripts = [v for t, a, v, _ in links_of(search_page) if t == "script"]
     check("../search-index.js" in scripts, f"the search page does not load the index script: {scripts}")
