@@ -8,25 +8,12 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <openssl/evp.h>
 
 #include "compress.h"
 
 namespace fs = std::filesystem;
 
 namespace bulletin {
-
-std::string sha256_hex(std::string_view bytes) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr) != 1) {
-        throw std::runtime_error("SHA-256 failed");
-    }
-    std::string hex;
-    hex.reserve(len * 2);
-    for (unsigned int i = 0; i < len; ++i) hex += fmt::format("{:02x}", digest[i]);
-    return hex;
-}
 
 namespace {
 bool starts_with_id(std::string_view path, std::string_view prefix, const std::string& id, char after) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "output.h"
+#include "sha256.h"
 
 namespace bulletin {
 
@@ -17,8 +18,6 @@ struct ManifestEntry {
 
 using Manifest = std::map<std::string, ManifestEntry>;  ///< site path → entry
 
-/// Lower-case hex SHA-256 of `bytes`.
-std::string sha256_hex(std::string_view bytes);
 
 /// manifest.json text: files grouped by the edition they belong to
 /// ("2022/…" and "data/2022.*" belong to edition 2022; the rest to "site").
