@@ -186,11 +186,6 @@ std::optional<std::string> Publisher::previous(const std::string& path) const {
     return bytes;
 }
 
-std::set<std::string> Publisher::staged_paths() const {
-    std::lock_guard lock(mutex_);
-    return paths_;
-}
-
 PublishStats Publisher::commit() {
     PublishStats stats;
     stats.files = paths_.size();

@@ -46,9 +46,6 @@ public:
     /// The previous output's file at `path`, if there is one.
     std::optional<std::string> previous(const std::string& path) const;
 
-    /// Paths staged so far, sorted.
-    std::set<std::string> staged_paths() const;
-
 private:
     std::filesystem::path out_;
     std::filesystem::path staging_;

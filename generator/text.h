@@ -25,10 +25,7 @@ int display_width(std::string_view s);
 /// Number of code points.
 std::size_t utf8_length(std::string_view s);
 
-/// `&`, `<`, `>`, `"` and `'` as entities: safe in HTML text and attributes.
-std::string html_escape(std::string_view s);
-
-/// The same for XML (Atom, sitemap); control characters XML forbids are dropped.
+/// `&`, `<`, `>`, `"` and `'` as entities for XML (Atom, sitemap); control characters XML forbids are dropped.
 std::string xml_escape(std::string_view s);
 
 /// Chinese numeral for 1..9999 as bulletins number projects: 1 一, 10 十,
