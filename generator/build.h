@@ -15,7 +15,7 @@ struct BuildOptions {
     std::string out_dir = "public";
     bool drafts = false;
     bool offline = false;                 ///< links end in index.html; search works from file://
-    bool gzip = true;                     ///< write .gz twins of text files of 1 KB and more
+    bool gzip = false;                    ///< also write .gz twins of text files of 1 KB and more
     std::optional<std::string> base_url;  ///< overrides site.toml
     std::string themes_dir;               ///< empty: next to the content folder, then the built-in themes
 };

@@ -24,8 +24,8 @@ int main(int argc, char** argv) {
     build->add_flag("--drafts", options.drafts, "Include projects marked draft = true");
     build->add_option("--base-url", base_url, "Override base_url from site.toml (absolute, ending in /)");
     build->add_flag("--offline", options.offline, "A copy that works opened from disk (file://)");
-    bool no_gzip = false;
-    build->add_flag("--no-gzip", no_gzip, "Do not write precompressed .gz twins of text files");
+    build->add_flag("--gzip,!--no-gzip", options.gzip,
+                    "Also write a precompressed .gz twin of every text file of 1 KB or more (for nginx gzip_static)");
     build->add_option("--themes", options.themes_dir, "Folder holding themes (default: next to the content folder)");
 
     auto* check = app.add_subcommand("check", "Validate the content without writing anything");
@@ -64,7 +64,6 @@ int main(int argc, char** argv) {
         }
         options.base_url = base_url;
     }
-    options.gzip = !no_gzip;
 
     try {
         if (*build) return run_build(options, std::cout, std::cerr);

@@ -46,7 +46,8 @@ def run(*args, expect=0):
 
 
 def build(content, out, *extra, expect=0):
-    return run("build", "--content", content, "--out", out, *extra, expect=expect)
+    """Builds with the .gz twins, so that every test covers them too."""
+    return run("build", "--content", content, "--out", out, "--gzip", *extra, expect=expect)
 
 
 def copy_content(dest):

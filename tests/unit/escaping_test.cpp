@@ -63,7 +63,6 @@ const Built& hostile_build() {
         options.content_dir = (b->tmp / "content").string();
         options.out_dir = (b->tmp / "public").string();
         options.themes_dir = test::themes_dir().string();
-        options.gzip = false;
         std::ostringstream out, err;
         const int status = bulletin::run_build(options, out, err);
         b->err = err.str();

@@ -38,7 +38,6 @@ const Built& built(const std::string& base_url, bool offline = false) {
         options.themes_dir = test::themes_dir().string();
         options.base_url = base_url;
         options.offline = offline;
-        options.gzip = false;
         std::ostringstream out, err;
         slot->status = bulletin::run_build(options, out, err);
         slot->summary = out.str();

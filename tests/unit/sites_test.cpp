@@ -64,7 +64,6 @@ TEST_CASE("golden sites: whole pages match the expected bytes") {
             options.content_dir = (c / "content").string();
             options.out_dir = (tmp / "public").string();
             options.themes_dir = test::themes_dir().string();
-            options.gzip = false;
             std::ostringstream out, err;
             REQUIRE(bulletin::run_build(options, out, err) == 0);
             CHECK(err.str().empty());  // a golden site has no warning either
