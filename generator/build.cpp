@@ -5,6 +5,10 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <set>
+#include <fstream>
+#include <sstream>
+#include <algorithm>
 
 #include <fmt/format.h>
 
@@ -55,6 +59,44 @@ Loaded load_all(const BuildOptions& options) {
     return l;
 }
 
+// The manifest of the output folder, with manifest.json itself added so that
+// an unchanged manifest is not written again; nothing when it cannot be read.
+std::optional<Manifest> read_previous_manifest(const std::string& out_dir) {
+    std::ifstream in(fs::path(out_dir) / "manifest.json", std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    try {
+        Manifest m = parse_manifest(text.str());
+        m["manifest.json"] = {sha256_hex(text.str()), text.str().size()};
+        return m;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+// Which editions the stamped build made from the same inputs: the same
+// global key (generator, options, theme, top-level content files), the same
+// key for the edition's folder, and every other content folder unchanged.
+std::vector<bool> reusable_editions(const Site& site, const InputKeys& now, const BuildStamp* before) {
+    std::vector<bool> reuse(site.editions.size(), false);
+    if (!before || now.global.empty() || before->global != now.global) return reuse;
+    std::set<std::string> ids;
+    for (const Edition& e : site.editions) ids.insert(e.id);
+    auto same = [&](const std::string& folder) {
+        const auto a = now.folders.find(folder);
+        const auto b = before->folders.find(folder);
+        return a != now.folders.end() && b != before->folders.end() && a->second == b->second;
+    };
+    for (const auto* keys : {&now.folders, &before->folders}) {
+        for (const auto& [folder, key] : *keys) {
+            if (!ids.count(folder) && !same(folder)) return reuse;
+        }
+    }
+    for (std::size_t i = 0; i < site.editions.size(); ++i) reuse[i] = same(site.editions[i].id);
+    return reuse;
+}
+
 std::string language_of(const Loaded& l) { return l.site ? l.site->config.language : "zh-CN"; }
 
 std::vector<search::Document> search_documents(const Site& site, const Theme& theme) {
@@ -96,7 +138,9 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     // are hashed before they are read for the build, so an edit made while it
     // runs is never covered by its stamp.
     const fs::path stamp_file = stamp_path(options.out_dir);
-    std::string inputs;
+    InputKeys inputs;
+    std::optional<BuildStamp> stamp;
+    std::string listing;
     if (!std::getenv("BULLETIN_NO_STAMP")) {
         Diagnostics ignored;
         const auto config = load_site_config((fs::path(options.content_dir) / "site.toml").string(), "site.toml", ignored);
@@ -106,9 +150,10 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
                               fs::absolute(theme_dir).lexically_normal().string(), options.themes_dir,
                               options.base_url.value_or("\n"), options.drafts ? "drafts" : "", options.offline ? "offline" : "",
                               options.gzip ? "gzip" : ""},
-                             {options.content_dir, theme_dir});
-        const auto stamp = read_stamp(stamp_file);
-        if (stamp && !inputs.empty() && stamp->inputs == inputs && stamp->outputs == hash_output_listing(options.out_dir)) {
+                             options.content_dir, {theme_dir});
+        stamp = read_stamp(stamp_file);
+        if (stamp) listing = hash_output_listing(options.out_dir);
+        if (stamp && !inputs.all.empty() && stamp->inputs == inputs.all && stamp->outputs == listing) {
             mark("stamp");
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             out << fmt::format("build: {} 期 {} 个项目 → {}/ 共 {} 个文件（{:.1f} KB），写入 0 个，删除 0 个，用时 {:.2f} 秒\n",
@@ -116,6 +161,12 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
                                stamp->bytes / 1024.0, seconds);
             return exit_ok;
         }
+    }
+    // The output is exactly what the stamped build wrote: its manifest
+    // describes it, and the folder can be updated in place.
+    std::optional<Manifest> previous;
+    if (stamp && !listing.empty() && stamp->outputs == listing && !inputs.global.empty()) {
+        previous = read_previous_manifest(options.out_dir);
     }
     // A build that fails changes neither the output nor its stamp, which still
     // describes that output.
@@ -128,17 +179,36 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     const Site& site = *l.site;
     const Theme& theme = *l.theme;
 
-    Publisher publisher(options.out_dir);
+    // Editions whose inputs are those of the stamped build keep their pages,
+    // open data and twins as they are in the output folder, unrendered.
+    const std::vector<bool> reuse = reusable_editions(site, inputs, previous ? &*stamp : nullptr);
+    if (timings) {
+        err << fmt::format("reused: {} of {} editions{}\n", std::count(reuse.begin(), reuse.end(), true), reuse.size(),
+                           previous ? ", output updated in place" : "");
+    }
+    Publisher publisher = previous ? Publisher(options.out_dir, *previous) : Publisher(options.out_dir);
     Manifest manifest;
     std::mutex manifest_mutex;
     const Emit stage = [&](OutputFile&& file) {
         ManifestEntry entry{sha256_hex(file.bytes), file.bytes.size()};
+        const std::string sha = entry.sha256;
         {
             std::lock_guard lock(manifest_mutex);
             manifest.emplace(file.path, std::move(entry));
         }
-        publisher.put(std::move(file));
+        publisher.put(std::move(file), sha);
     };
+    if (previous) {
+        std::vector<std::string> ids;
+        for (const Edition& e : site.editions) ids.push_back(e.id);
+        for (const auto& [path, entry] : *previous) {
+            const std::string& group = manifest_group(path, ids);
+            const auto e = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), group) - ids.begin());
+            if (e == ids.size() || !reuse[e]) continue;
+            publisher.keep(path);
+            manifest.emplace(path, entry);
+        }
+    }
     // Every text file of 1 KB or more gets its .gz twin, compressed on the calling thread.
     // A file the previous build wrote with the same bytes keeps its twin: compressing
     // is most of a rebuild's work otherwise. The old twin is taken only when it has
@@ -162,11 +232,13 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     };
 
     mark("prepare");
-    render_pages(site, theme, {options.offline}, emit);
+    render_pages(site, theme, {options.offline, reuse}, emit);
     mark("pages");
     for (OutputFile f : theme.assets()) emit(std::move(f));
-    OutputFiles data = render_open_data(site, theme);
-    parallel_for(data.size(), [&](std::size_t i) { emit(std::move(data[i])); });  // each is compressed and hashed
+    OutputFiles data = render_open_data(site, theme, reuse);
+    parallel_for(data.size(), [&](std::size_t i) {  // each is compressed and hashed
+        if (!data[i].path.empty()) emit(std::move(data[i]));  // empty: a reused edition's
+    });
     mark("open_data");
     emit({"feed.xml", render_atom(site, theme)});
     emit({"sitemap.xml", render_sitemap(site)});
@@ -182,8 +254,9 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     mark("commit");
     // Content with warnings is built every time, so its warnings are shown every time.
     const bool clean = l.diags.error_count() == 0 && l.diags.warning_count() == 0;
-    write_stamp(stamp_file, {clean ? inputs : std::string(), hash_output_listing(options.out_dir), site.editions.size(),
-                             site.projects.size(), stats.files, stats.bytes});
+    write_stamp(stamp_file, {clean ? inputs.all : std::string(), hash_output_listing(options.out_dir),
+                             site.editions.size(), site.projects.size(), stats.files, stats.bytes, inputs.global,
+                             inputs.folders});
 
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     out << fmt::format("build: {} 期 {} 个项目 → {}/ 共 {} 个文件（{:.1f} KB），写入 {} 个，删除 {} 个，用时 {:.2f} 秒\n",

@@ -74,38 +74,79 @@ bool walk(const std::string& dir, const std::string& rel, bool skip_dot, Fn& fn)
     return ok;
 }
 
+// Relative paths of the regular files under `base` (symlinks to files count
+// as files), sorted, with their SHA-256; false when something cannot be read.
+bool hash_tree(const std::string& base, std::vector<std::pair<std::string, std::string>>& out) {
+    std::vector<std::string> files;
+    auto collect = [&](const std::string& rel, const struct stat& st) {
+        struct stat target {};
+        if (S_ISREG(st.st_mode) ||
+            (S_ISLNK(st.st_mode) && ::stat((base + '/' + rel).c_str(), &target) == 0 && S_ISREG(target.st_mode))) {
+            files.push_back(rel);
+        }
+    };
+    struct stat st {};
+    if (::stat(base.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && !walk(base, "", false, collect)) return false;
+    std::sort(files.begin(), files.end());
+    std::vector<std::string> digests(files.size());
+    parallel_for(files.size(), [&](std::size_t i) { digests[i] = hash_file(base + '/' + files[i]); });
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (digests[i].empty()) return false;
+        out.emplace_back(std::move(files[i]), std::move(digests[i]));
+    }
+    return true;
+}
+
 }  // namespace
 
-std::string hash_inputs(const std::vector<std::string>& settings, const std::vector<fs::path>& roots) {
-    Sha256 sha;
-    sha.add_field("bulletin-stamp 2");
-    for (const std::string& s : settings) sha.add_field(s);
+InputKeys hash_inputs(const std::vector<std::string>& settings, const fs::path& content,
+                      const std::vector<fs::path>& other_roots) {
+    InputKeys keys;
+    Sha256 global;
+    global.add_field("bulletin-stamp 3");
+    for (const std::string& s : settings) global.add_field(s);
     const std::string self = hash_file("/proc/self/exe");
-    if (self.empty()) return {};  // cannot tell which generator this is: never skip
-    sha.add_field(self);
-    for (const fs::path& root : roots) {
-        const std::string base = root.string();
-        sha.add_field(base);
-        std::vector<std::string> files;  // relative paths of regular files (symlinks to files count as files)
-        auto collect = [&](const std::string& rel, const struct stat& st) {
-            struct stat target {};
-            if (S_ISREG(st.st_mode) || (S_ISLNK(st.st_mode) && ::stat((base + '/' + rel).c_str(), &target) == 0 &&
-                                        S_ISREG(target.st_mode))) {
-                files.push_back(rel);
-            }
-        };
-        struct stat st {};
-        if (::stat(base.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && !walk(base, "", false, collect)) return {};
-        std::sort(files.begin(), files.end());
-        std::vector<std::string> digests(files.size());
-        parallel_for(files.size(), [&](std::size_t i) { digests[i] = hash_file(base + '/' + files[i]); });
-        for (std::size_t i = 0; i < files.size(); ++i) {
-            if (digests[i].empty()) return {};
-            sha.add_field(files[i]);
-            sha.add_field(digests[i]);
+    if (self.empty()) return {};  // cannot tell which generator this is: never skip or reuse
+    global.add_field(self);
+    for (const fs::path& root : other_roots) {
+        std::vector<std::pair<std::string, std::string>> files;
+        if (!hash_tree(root.string(), files)) return {};
+        global.add_field(root.string());
+        for (const auto& [rel, digest] : files) {
+            global.add_field(rel);
+            global.add_field(digest);
         }
     }
-    return sha.hex();
+    std::vector<std::pair<std::string, std::string>> files;
+    if (!hash_tree(content.string(), files)) return {};
+    // Files at the top of the content folder belong to every page; the rest
+    // to the folder they are in (paths are sorted, so each folder's files are
+    // contiguous).
+    global.add_field(content.string());
+    for (const auto& [rel, digest] : files) {
+        if (rel.find('/') != std::string::npos) continue;
+        global.add_field(rel);
+        global.add_field(digest);
+    }
+    keys.global = global.hex();
+    std::map<std::string, Sha256> folders;
+    for (const auto& [rel, digest] : files) {
+        const std::size_t slash = rel.find('/');
+        if (slash == std::string::npos) continue;
+        auto [it, fresh] = folders.try_emplace(rel.substr(0, slash));
+        if (fresh) it->second.add_field(keys.global);
+        it->second.add_field(rel);
+        it->second.add_field(digest);
+    }
+    Sha256 all;
+    all.add_field(keys.global);
+    for (auto& [name, sha] : folders) {
+        keys.folders[name] = sha.hex();
+        all.add_field(name);
+        all.add_field(keys.folders[name]);
+    }
+    keys.all = all.hex();
+    return keys;
 }
 
 std::string hash_output_listing(const fs::path& out_dir) {
@@ -139,23 +180,37 @@ fs::path stamp_path(const fs::path& out_dir) {
     return cache / "bulletin" / "stamps" / name.hex();
 }
 
+// The stamp file: a magic line, then "key value" lines; "folder NAME KEY"
+// once per content folder. Names never hold spaces or newlines (edition ids
+// are folder names checked by the loader; an odd name only costs its reuse).
 std::optional<BuildStamp> read_stamp(const fs::path& file) {
     if (file.empty()) return std::nullopt;
     std::ifstream in(file);
-    std::string magic;
+    std::string line;
+    if (!std::getline(in, line) || line != "bulletin-stamp-3") return std::nullopt;
     BuildStamp s;
-    if (!(in >> magic >> s.inputs >> s.outputs >> s.editions >> s.projects >> s.files >> s.bytes) ||
-        magic != "bulletin-stamp-1") {
-        return std::nullopt;
+    while (std::getline(in, line)) {
+        std::istringstream row(line);
+        std::string key;
+        row >> key;
+        if (key == "inputs") row >> s.inputs;
+        else if (key == "outputs") row >> s.outputs;
+        else if (key == "global") row >> s.global;
+        else if (key == "counts") row >> s.editions >> s.projects >> s.files >> s.bytes;
+        else if (key == "folder") {
+            std::string name, value;
+            if (row >> name >> value) s.folders[name] = value;
+        }
     }
-    if (s.inputs.empty() || s.outputs.empty()) return std::nullopt;
+    if (s.inputs == "-") s.inputs.clear();
+    if (s.outputs.empty()) return std::nullopt;
     return s;
 }
 
 void write_stamp(const fs::path& file, const BuildStamp& s) {
     if (file.empty()) return;
     std::error_code ec;
-    if (s.inputs.empty() || s.outputs.empty()) {
+    if (s.outputs.empty() || s.global.empty()) {
         fs::remove(file, ec);
         return;
     }
@@ -163,8 +218,14 @@ void write_stamp(const fs::path& file, const BuildStamp& s) {
     const fs::path tmp = file.string() + ".tmp-" + std::to_string(::getpid());
     {
         std::ofstream out(tmp, std::ios::trunc);
-        out << "bulletin-stamp-1\n" << s.inputs << "\n" << s.outputs << "\n" << s.editions << " " << s.projects << " "
-            << s.files << " " << s.bytes << "\n";
+        out << "bulletin-stamp-3\n"
+            << "inputs " << (s.inputs.empty() ? "-" : s.inputs) << "\n"
+            << "outputs " << s.outputs << "\n"
+            << "counts " << s.editions << " " << s.projects << " " << s.files << " " << s.bytes << "\n"
+            << "global " << s.global << "\n";
+        for (const auto& [name, key] : s.folders) {
+            if (name.find_first_of(" \t\r\n") == std::string::npos) out << "folder " << name << " " << key << "\n";
+        }
         if (!out) {
             fs::remove(tmp, ec);
             return;

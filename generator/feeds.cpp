@@ -115,11 +115,12 @@ std::string join(const std::vector<std::string>& items, const std::string& sep) 
 
 }  // namespace
 
-OutputFiles render_open_data(const Site& site, const Theme& theme) {
+OutputFiles render_open_data(const Site& site, const Theme& theme, const std::vector<bool>& skip) {
     // One edition per job on every core; each lands in its own slots.
     OutputFiles out(2 * site.editions.size());
     const std::string& base = site.config.base_url;
     parallel_for(site.editions.size(), [&](std::size_t edition_index) {
+        if (edition_index < skip.size() && skip[edition_index]) return;
         const Edition& e = site.editions[edition_index];
         nlohmann::ordered_json doc;
         doc["format"] = "bulletin-edition";

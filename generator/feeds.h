@@ -17,6 +17,7 @@ std::string render_sitemap(const Site& site);
 
 /// `data/<edition>.json` and `data/<edition>.csv` for every edition. The CSV
 /// has a UTF-8 BOM and CRLF line ends so Excel opens the Chinese intact.
-OutputFiles render_open_data(const Site& site, const Theme& theme);
+/// `skip` (per edition, may be empty): editions whose files are not made.
+OutputFiles render_open_data(const Site& site, const Theme& theme, const std::vector<bool>& skip = {});
 
 }  // namespace bulletin

@@ -21,21 +21,22 @@ bool starts_with_id(std::string_view path, std::string_view prefix, const std::s
            path.substr(prefix.size(), id.size()) == id && path[prefix.size() + id.size()] == after;
 }
 
-const std::string& group_of(const std::string& path, const std::vector<std::string>& ids) {
+}  // namespace
+
+const std::string& manifest_group(const std::string& path, const std::vector<std::string>& ids) {
     static const std::string site = "site";
     for (const std::string& id : ids) {
         if (starts_with_id(path, "", id, '/') || starts_with_id(path, "data/", id, '.')) return id;
     }
     return site;
 }
-}  // namespace
 
 std::string render_manifest(const Manifest& files, const std::vector<std::string>& edition_ids) {
     std::map<std::string, nlohmann::ordered_json> groups;
     for (const auto& [path, entry] : files) {
         // Paths come sorted and unique: append, without ordered_json's linear
         // key search, which made this quadratic (12 s at 100,000 projects).
-        nlohmann::ordered_json& group = groups[group_of(path, edition_ids)];
+        nlohmann::ordered_json& group = groups[manifest_group(path, edition_ids)];
         if (group.is_null()) group = nlohmann::ordered_json::object();
         group.get_ref<nlohmann::ordered_json::object_t&>().Container::emplace_back(
             path, nlohmann::ordered_json{{"sha256", entry.sha256}, {"size", entry.size}});

@@ -19,6 +19,9 @@ struct ManifestEntry {
 using Manifest = std::map<std::string, ManifestEntry>;  ///< site path → entry
 
 
+/// The group a site path belongs to: an edition's id ("2022/…", "data/2022.*") or "site".
+const std::string& manifest_group(const std::string& path, const std::vector<std::string>& edition_ids);
+
 /// manifest.json text: files grouped by the edition they belong to
 /// ("2022/…" and "data/2022.*" belong to edition 2022; the rest to "site").
 std::string render_manifest(const Manifest& files, const std::vector<std::string>& edition_ids);

@@ -274,11 +274,14 @@ void render_pages(const Site& site, const Theme& theme, const RenderOptions& opt
         if (job == 2) return archive_page(ctx, emit);
         if (job == 3) return search_page(ctx, emit);
         job -= fixed;
-        if (job < n_editions) return edition_page(ctx, site.editions[job], emit);
+        auto reused = [&](std::size_t edition) {
+            return edition < options.reuse_edition.size() && options.reuse_edition[edition];
+        };
+        if (job < n_editions) return reused(job) ? void() : edition_page(ctx, site.editions[job], emit);
         job -= n_editions;
         if (job < n_departments) return department_page(ctx, job, counts, emit);
         job -= n_departments;
-        project_page(ctx, job, emit);
+        if (!reused(site.projects[job].edition)) project_page(ctx, job, emit);
     });
 }
 

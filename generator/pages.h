@@ -1,6 +1,7 @@
 #pragma once
 // Every HTML page of the site: which pages exist, at which path, with which view.
 #include <functional>
+#include <vector>
 
 #include "model.h"
 #include "output.h"
@@ -11,6 +12,10 @@ namespace bulletin {
 struct RenderOptions {
     /// Links end in index.html so the copy works opened from disk (file://).
     bool offline = false;
+    /// Per edition (Site::editions order): true when the output folder already
+    /// holds that edition's pages as this build would make them (build.cpp);
+    /// they are not rendered. Empty: render every page.
+    std::vector<bool> reuse_edition;
 };
 
 using Emit = std::function<void(OutputFile&&)>;

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 #include <dirent.h>
 #include <fcntl.h>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "parallel.h"
+#include "sha256.h"
 
 namespace fs = std::filesystem;
 
@@ -118,9 +120,7 @@ bool is_safe_site_path(const std::string& path) {
 }
 
 Publisher::Publisher(fs::path out_dir) : out_(std::move(out_dir)) {
-    out_ = fs::absolute(out_).lexically_normal();
-    if (out_.filename().empty()) out_ = out_.parent_path();
-    if (out_ == out_.root_path()) throw std::runtime_error("refusing to publish into " + out_.string());
+    prepare_out();
     if (fs::exists(out_)) {
         if (!fs::is_directory(out_)) throw std::runtime_error(out_.string() + " exists and is not a folder");
         // Replace only what a build made: an empty folder or one with our manifest.
@@ -131,6 +131,24 @@ Publisher::Publisher(fs::path out_dir) : out_(std::move(out_dir)) {
                                      " holds files that no build made (no manifest.json); choose an empty folder");
         }
     }
+    make_staging();
+}
+
+Publisher::Publisher(fs::path out_dir, Manifest previous)
+    : out_(std::move(out_dir)), in_place_(true), previous_(std::move(previous)) {
+    prepare_out();
+    if (!fs::is_directory(out_)) throw std::runtime_error(out_.string() + " is not a folder");
+    make_staging();
+}
+
+void Publisher::prepare_out() {
+    out_ = fs::absolute(out_).lexically_normal();
+    if (out_.filename().empty()) out_ = out_.parent_path();
+    if (out_ == out_.root_path()) throw std::runtime_error("refusing to publish into " + out_.string());
+}
+
+void Publisher::make_staging() {
+    // Beside the output, so that renames into it stay on one filesystem.
     fs::create_directories(out_.parent_path());
     staging_ = out_.parent_path() / ("." + out_.filename().string() + ".staging-" + std::to_string(::getpid()));
     fs::remove_all(staging_);
@@ -144,11 +162,19 @@ Publisher::~Publisher() {
     }
 }
 
-void Publisher::put(OutputFile&& file) {
+void Publisher::put(OutputFile&& file, const std::string& sha256) {
     if (!is_safe_site_path(file.path)) throw std::logic_error("unsafe output path: " + file.path);
     {
         std::lock_guard lock(mutex_);
         if (!paths_.insert(file.path).second) throw std::logic_error("two outputs for " + file.path);
+    }
+    bytes_ += file.bytes.size();
+    if (in_place_) {
+        const auto old = previous_.find(file.path);
+        if (old != previous_.end() && old->second.size == file.bytes.size() &&
+            old->second.sha256 == (sha256.empty() ? sha256_hex(file.bytes) : sha256)) {
+            return;  // the file in the output folder already holds these bytes
+        }
     }
     const fs::path target = staging_ / file.path;
     std::error_code ec;
@@ -156,11 +182,21 @@ void Publisher::put(OutputFile&& file) {
     if (ec && !fs::is_directory(target.parent_path())) {
         throw std::runtime_error("cannot create " + target.parent_path().string() + ": " + ec.message());
     }
-    bytes_ += file.bytes.size();
-    const fs::path old = out_ / file.path;
-    if (same_bytes(old, file.bytes) && ::link(old.c_str(), target.c_str()) == 0) return;
+    if (!in_place_) {
+        const fs::path old = out_ / file.path;
+        if (same_bytes(old, file.bytes) && ::link(old.c_str(), target.c_str()) == 0) return;
+    }
     written_ += 1;
     write_new_file(target, file.bytes);
+}
+
+void Publisher::keep(const std::string& path) {
+    if (!in_place_) throw std::logic_error("keep() without a previous manifest: " + path);
+    const auto old = previous_.find(path);
+    if (old == previous_.end()) throw std::logic_error("keep() of a file the previous build did not make: " + path);
+    std::lock_guard lock(mutex_);
+    if (!paths_.insert(path).second) throw std::logic_error("two outputs for " + path);
+    bytes_ += old->second.size;
 }
 
 bool Publisher::same_as_previous(const std::string& path, const std::string& bytes) const {
@@ -191,6 +227,7 @@ PublishStats Publisher::commit() {
     stats.files = paths_.size();
     stats.bytes = bytes_;
     stats.written = written_;
+    if (in_place_) return commit_in_place(stats);
     const auto old_files = published_files(out_);
     for (const std::string& f : old_files) stats.removed += paths_.count(f) ? 0 : 1;
 
@@ -219,6 +256,46 @@ PublishStats Publisher::commit() {
     }
     committed_ = true;
     stats.swapped = true;
+    return stats;
+}
+
+PublishStats Publisher::commit_in_place(PublishStats stats) {
+    std::vector<std::string> removed;
+    for (const auto& [path, entry] : previous_) {
+        if (!paths_.count(path)) removed.push_back(path);
+    }
+    stats.removed = removed.size();
+    // Files no longer made go first, so a new folder may take an old file's name.
+    std::set<fs::path> emptied;
+    for (const std::string& path : removed) {
+        const fs::path file = out_ / path;
+        if (::unlink(file.c_str()) != 0 && errno != ENOENT) {
+            throw std::runtime_error("cannot remove " + file.string() + ": " + std::strerror(errno));
+        }
+        emptied.insert(file.parent_path());
+    }
+    // Then every written file, renamed over its old self; manifest.json last,
+    // so a folder whose manifest is new holds everything it lists.
+    std::vector<std::string> staged;
+    list_files(staging_.string(), "", staged);
+    std::stable_partition(staged.begin(), staged.end(), [](const std::string& p) { return p != "manifest.json"; });
+    for (const std::string& path : staged) {
+        const fs::path target = out_ / path;
+        std::error_code ec;
+        fs::create_directories(target.parent_path(), ec);
+        if (::rename((staging_ / path).c_str(), target.c_str()) != 0) {
+            throw std::runtime_error("cannot replace " + target.string() + ": " + std::strerror(errno));
+        }
+    }
+    // Folders left empty by the removals (a removed project's), up to the root.
+    for (auto it = emptied.rbegin(); it != emptied.rend(); ++it) {
+        for (fs::path dir = *it; dir != out_ && dir.string().size() > out_.string().size(); dir = dir.parent_path()) {
+            if (::rmdir(dir.c_str()) != 0) break;  // not empty (or already gone)
+        }
+    }
+    fs::remove_all(staging_);
+    committed_ = true;
+    stats.swapped = stats.written > 0 || stats.removed > 0;
     return stats;
 }
 

@@ -138,6 +138,80 @@ TEST_CASE("publish: a removed project's pages disappear") {
     CHECK(test::read_file(w.out / "sitemap.xml").find("school-fees") == std::string::npos);
 }
 
+// A second, older edition beside 2022.
+static void add_2021(const fs::path& content) {
+    write_file(content / "2021" / "_index.md",
+               "+++\ntitle = \"专项治理工作成果\"\nyear = 2021\npublished = 2022-01-20\n+++\n前言。\n");
+    write_file(content / "2021/heating.md",
+               project_file({"title = \"供暖问题专项治理\"", "department = \"区住建局\"", "number = 1"}, "整改12处。\n"));
+}
+
+// Builds with BULLETIN_TIMINGS=1 and returns the line saying what was reused.
+static std::string build_reporting_reuse(Workspace& w) {
+    ::setenv("BULLETIN_TIMINGS", "1", 1);
+    const int status = w.build();
+    ::unsetenv("BULLETIN_TIMINGS");
+    REQUIRE(status == 0);
+    std::smatch m;
+    const std::string errors = w.errors;
+    return std::regex_search(errors, m, std::regex("reused: [^\n]*")) ? m.str() : std::string();
+}
+
+TEST_CASE("publish: a rebuild after a change keeps the other editions' files unrendered and updates in place") {
+    Workspace w;
+    add_2021(w.content);
+    REQUIRE(w.build() == 0);
+    const auto before = test::stamps(w.out);
+    write_file(w.content / "2022/school-fees.md",
+               project_file({"title = \"教育乱收费专项治理\"", "department = \"区教育局\"", "number = 2"},
+                            "退还8.98万元，已全部退还。\n"));
+    CHECK(build_reporting_reuse(w) == "reused: 1 of 2 editions, output updated in place");
+    const auto after = test::stamps(w.out);
+    for (const auto& [path, stamp] : after) {
+        INFO(path);
+        if (path.rfind("2021", 0) == 0 || path.rfind("data/2021.", 0) == 0) CHECK(stamp == before.at(path));
+    }
+    CHECK(after.at("2022/school-fees/index.html") != before.at("2022/school-fees/index.html"));
+    CHECK(after.at("2022/ev-charging/index.html") == before.at("2022/ev-charging/index.html"));
+    CHECK(w.written() > 0);
+    // The same bytes as a build from nothing, and no staging folder left behind.
+    REQUIRE(w.build(w.tmp / "fresh") == 0);
+    CHECK(test::read_tree(w.out) == test::read_tree(w.tmp / "fresh"));
+    CHECK(names_in(w.tmp.path()) == std::vector<std::string>{"content", "fresh", "public"});
+    // A project moved out of 2021: its folder goes, 2022 is reused this time.
+    fs::remove(w.content / "2021/heating.md");
+    write_file(w.content / "2021/roads.md",
+               project_file({"title = \"道路问题专项治理\"", "department = \"区住建局\"", "number = 1"}, "修复3处。\n"));
+    CHECK(build_reporting_reuse(w) == "reused: 1 of 2 editions, output updated in place");
+    CHECK_FALSE(fs::exists(w.out / "2021/heating"));
+    CHECK(w.summary.find("删除 0 个") == std::string::npos);
+    fs::remove_all(w.tmp / "fresh");
+    REQUIRE(w.build(w.tmp / "fresh") == 0);
+    CHECK(test::read_tree(w.out) == test::read_tree(w.tmp / "fresh"));
+}
+
+TEST_CASE("publish: nothing is reused after a site-wide change, or when the output was touched") {
+    Workspace w;
+    add_2021(w.content);
+    REQUIRE(w.build() == 0);
+    // site.toml, departments.toml and the theme are on every page.
+    write_file(w.content / "site.toml",
+               "title = \"测试通报（新）\"\nbase_url = \"https://www.example.gov.cn/bulletin/\"\npublisher = \"测试区纪委区监委\"\n");
+    CHECK(build_reporting_reuse(w) == "reused: 0 of 2 editions, output updated in place");
+    CHECK(test::read_file(w.out / "2021/heating/index.html").find("测试通报（新）") != std::string::npos);
+    // A file changed by hand: the folder is no longer what the stamp describes,
+    // so the build makes everything and puts the file right.
+    const std::string page = test::read_file(w.out / "2021/heating/index.html");
+    write_file(w.out / "2021/heating/index.html", "<p>改过</p>\n");
+    write_file(w.content / "2022/ev-charging.md",
+               project_file({"title = \"新能源汽车充电难问题专项治理\"", "department = \"区发改局\"", "number = 1"},
+                            "建成公共充电桩72个。\n"));
+    CHECK(build_reporting_reuse(w) == "reused: 0 of 2 editions");
+    CHECK(test::read_file(w.out / "2021/heating/index.html") == page);
+    REQUIRE(w.build(w.tmp / "fresh") == 0);
+    CHECK(test::read_tree(w.out) == test::read_tree(w.tmp / "fresh"));
+}
+
 TEST_CASE("publish: dot-files in the output folder survive a build") {
     Workspace w;
     REQUIRE(w.build() == 0);
