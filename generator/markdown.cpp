@@ -15,9 +15,25 @@ namespace bulletin {
 namespace {
 
 // cmark-gfm keeps its extensions in a process-wide registry: fill it once.
+// cmark-gfm marks the extensions' inline characters (~ for strikethrough, :
+// and w for autolinks) in one process-wide table while a parser parses
+// inlines, and unmarks them after, so two parsers on two threads take them
+// away from each other (github/cmark-gfm#176). The autolink characters are
+// marked once here and taken off the extension's list, so they stay marked.
+// Strikethrough's ~ cannot be: cmark-gfm finds the extension that closes a
+// ~~ pair by that list. So a text with a ~ is parsed with strikethrough, one
+// at a time; every other text without it (nothing to strike), in parallel.
 void ensure_extensions_registered() {
     static std::once_flag once;
-    std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+    std::call_once(once, [] {
+        cmark_gfm_core_extensions_ensure_registered();
+        cmark_syntax_extension* autolink = cmark_find_syntax_extension("autolink");
+        cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+        cmark_parser_attach_syntax_extension(parser, autolink);
+        cmark_manage_extensions_special_characters(parser, 1);
+        cmark_syntax_extension_set_special_inline_chars(autolink, nullptr);
+        cmark_parser_free(parser);
+    });
 }
 
 struct ParserDeleter {
@@ -190,17 +206,17 @@ MarkdownResult render_markdown(std::string_view markdown) {
     ensure_extensions_registered();
     const int options = CMARK_OPT_DEFAULT;  // safe: unsafe URLs never reach an href
     std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
+    const bool strike = markdown.find('~') != std::string_view::npos;
     for (const char* name : {"table", "strikethrough", "autolink", "tagfilter"}) {
-        cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
+        if (strike || std::string_view(name) != "strikethrough") {
+            cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
+        }
     }
     std::unique_ptr<cmark_node, NodeDeleter> doc;
     {
-        // cmark-gfm adds the extensions' inline characters (~ for strikethrough,
-        // : and w for autolinks) to one process-wide table while it parses and
-        // takes them out after, so parsers on two threads at once lose them
-        // (github/cmark-gfm#176). Parsing is serialised; the rest runs in parallel.
-        static std::mutex parse_mutex;
-        std::lock_guard lock(parse_mutex);
+        static std::mutex strike_mutex;  // see ensure_extensions_registered()
+        std::unique_lock lock(strike_mutex, std::defer_lock);
+        if (strike) lock.lock();
         cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
         doc.reset(cmark_parser_finish(parser.get()));
     }
