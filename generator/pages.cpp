@@ -37,6 +37,7 @@ int depth_of(const std::string& dir) {
 View common_view(const PageContext& ctx, const std::string& dir, const std::string& title) {
     const SiteConfig& c = ctx.site.config;
     View v;
+    v.reserve(16);
     v.set("lang", View::borrow(c.language));
     v.set("root", root_for(depth_of(dir)));
     v.set("idx", ctx.options.offline ? "index.html" : "");

@@ -1,6 +1,7 @@
 #include "theme.h"
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -92,14 +93,20 @@ View View::ref(const View& target) {
 void View::set(std::string_view key, View value) {
     if (ref_ || type_ != type::object) return;
     const std::size_t hash = std::hash<std::string_view>{}(key);
-    for (std::size_t i = 0; i < keys_.size(); ++i) {
-        if (keys_[i].hash == hash && keys_[i].name == key) {
-            values_[i] = std::move(value);
+    auto at = std::lower_bound(keys_.begin(), keys_.end(), hash, [](const Key& k, std::size_t h) { return k.hash < h; });
+    for (auto it = at; it != keys_.end() && it->hash == hash; ++it) {
+        if (it->name == key) {
+            values_[static_cast<std::size_t>(it - keys_.begin())] = std::move(value);
             return;
         }
     }
-    keys_.push_back({hash, std::string(key)});
-    values_.push_back(std::move(value));
+    values_.insert(values_.begin() + (at - keys_.begin()), std::move(value));
+    keys_.insert(at, {hash, std::string(key)});
+}
+
+void View::reserve(std::size_t keys) {
+    keys_.reserve(keys);
+    values_.reserve(keys);
 }
 
 void View::push_back(View value) {
@@ -107,9 +114,12 @@ void View::push_back(View value) {
 }
 
 const View* View::get(std::size_t hash, std::string_view key) const {
+    // Templates look most names up in several views before one has them:
+    // a miss costs a few comparisons of hashes.
     const View& v = target();
-    for (std::size_t i = 0; i < v.keys_.size(); ++i) {
-        if (v.keys_[i].hash == hash && v.keys_[i].name == key) return &v.values_[i];
+    auto at = std::lower_bound(v.keys_.begin(), v.keys_.end(), hash, [](const Key& k, std::size_t h) { return k.hash < h; });
+    for (auto it = at; it != v.keys_.end() && it->hash == hash; ++it) {
+        if (it->name == key) return &v.values_[static_cast<std::size_t>(it - v.keys_.begin())];
     }
     return nullptr;
 }
@@ -148,6 +158,9 @@ struct Node {
 struct Template {
     std::vector<Node> nodes;
     std::string error;  // kainjow's parse error, reported when the template is used
+    // The largest page rendered from it so far: reserved up front, pages of
+    // one template being of a size.
+    mutable std::atomic<std::size_t> size_hint{0};
 };
 
 }  // namespace detail
@@ -195,14 +208,12 @@ void compile(const std::vector<Component>& components, std::vector<Node>& out) {
     }
 }
 
-detail::Template parse_template(const std::string& source) {
+void parse_template(const std::string& source, detail::Template& t) {
     kainjow::mustache::context<std::string> ctx;
     kainjow::mustache::context_internal<std::string> internal{ctx};
     Component root;
-    detail::Template t;
     kainjow::mustache::parser<std::string> parser{source, internal, root, t.error};
     compile(root.children, t.nodes);
-    return t;
 }
 
 void append_escaped(std::string& out, std::string_view s) {
@@ -311,7 +322,8 @@ private:
         const std::size_t hash = std::hash<std::string_view>{}(name);
         for (auto it = stack_.rbegin(); it != stack_.rend() && !v; ++it) v = (*it)->get(hash, name);
         if (!v || v->kind() != View::type::string) return;
-        const detail::Template t = parse_template(std::string(v->string_value()));
+        detail::Template t;
+        parse_template(std::string(v->string_value()), t);
         if (!t.error.empty()) throw std::runtime_error(t.error);
         walk(t.nodes);
     }
@@ -343,8 +355,9 @@ std::optional<Theme> Theme::load(const fs::path& dir, const std::string& languag
     for (const fs::path& p : sorted_files(dir / "templates", false)) {
         std::string src = read_all(p);
         if (check_template(src, p.generic_string(), language, diags)) {
-            theme.templates_.emplace(p.stem().string(), std::make_shared<const detail::Template>(
-                                                            parse_template(inline_partials(src, partials, 0))));
+            auto t = std::make_shared<detail::Template>();
+            parse_template(inline_partials(src, partials, 0), *t);
+            theme.templates_.emplace(p.stem().string(), std::move(t));
         }
     }
 
@@ -377,6 +390,7 @@ std::string Theme::render(const std::string& name, const View& view) const {
     if (it == templates_.end()) throw std::runtime_error("theme has no template " + name + ".html");
     const detail::Template& t = *it->second;
     std::string out;
+    out.reserve(t.size_hint.load(std::memory_order_relaxed));
     try {
         Renderer renderer(out, view);
         renderer.walk(t.nodes);
@@ -385,6 +399,9 @@ std::string Theme::render(const std::string& name, const View& view) const {
         throw std::runtime_error("template " + name + ": " + e.what());
     }
     if (!t.error.empty()) throw std::runtime_error("template " + name + ": " + t.error);
+    for (std::size_t hint = t.size_hint.load(std::memory_order_relaxed); hint < out.size();) {
+        if (t.size_hint.compare_exchange_weak(hint, out.size(), std::memory_order_relaxed)) break;
+    }
     return out;
 }
 

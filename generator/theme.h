@@ -38,6 +38,8 @@ public:
 
     /// Sets `key` of an object, replacing what it held.
     void set(std::string_view key, View value);
+    /// Room for `keys` keys of an object without growing.
+    void reserve(std::size_t keys);
     /// Appends to a list.
     void push_back(View value);
 
@@ -62,7 +64,7 @@ private:
     bool borrowed_ = false;
     std::string owned_;
     std::string_view borrowed_text_;
-    std::vector<Key> keys_;     // object: few keys, searched in order…
+    std::vector<Key> keys_;     // object: keys in order of hash, for a binary search…
     std::vector<View> values_;  // …with their values at the same index
     std::vector<View> items_;   // list
 };

@@ -22,6 +22,7 @@ View list_of(std::vector<View> items) {
 
 View department_ref(const Department& d) {
     View v;
+    v.reserve(5);
     v.set("name", View::borrow(d.name));
     v.set("full_name", View::borrow(d.full_name));
     v.set("has_full_name", !d.full_name.empty());
@@ -61,6 +62,7 @@ std::string percent_of(double value, double target) {
 View project_view(const Site& site, const Project& p, const Theme& theme) {
     const Edition& e = site.editions[p.edition];
     View v;
+    v.reserve(23);
     v.set("slug", View::borrow(p.slug));
     v.set("number", std::to_string(p.number));
     v.set("num_cn", chinese_numeral(p.number));
@@ -87,6 +89,7 @@ View project_view(const Site& site, const Project& p, const Theme& theme) {
     std::vector<View> metrics;
     for (const Metric& m : p.metrics) {
         View mv;
+        mv.reserve(6);
         mv.set("label", View::borrow(m.label));
         mv.set("value", format_number(m.value));
         mv.set("unit", View::borrow(m.unit));
@@ -107,6 +110,7 @@ View project_view(const Site& site, const Project& p, const Theme& theme) {
     for (std::size_t i = 0; i < p.corrections.size(); ++i) {
         const Correction& c = p.corrections[i];
         View cv;
+        cv.reserve(6);
         cv.set("anchor", correction_anchor(p, i));
         cv.set("date", c.date.iso());
         cv.set("date_label", format_date(c.date, theme));
