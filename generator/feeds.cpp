@@ -100,7 +100,9 @@ namespace {
 // A cell Excel will not read as a formula, quoted per RFC 4180 when needed.
 void append_csv_cell(std::string& out, std::string_view s) {
     const bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@');
-    const bool quoted = s.find_first_of(",\"\r\n") != std::string_view::npos;
+    // A plain loop: find_first_of searches the set once per character.
+    bool quoted = false;
+    for (char c : s) quoted |= c == ',' || c == '"' || c == '\r' || c == '\n';
     if (quoted) out += '"';
     if (formula) out += '\'';
     if (!quoted) {
@@ -119,6 +121,43 @@ void append_joined(std::string& out, const std::vector<std::string>& items, std:
         if (i) out += sep;
         out += items[i];
     }
+}
+
+// Well-formed UTF-8 as Unicode defines it (no overlong forms, surrogates or
+// code points past U+10FFFF): what nlohmann accepts without replacing.
+bool valid_utf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* end = p + s.size();
+    while (p < end) {
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        int more = 0;
+        unsigned char lo = 0x80;
+        unsigned char hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            more = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            more = 2;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            more = 3;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        } else {
+            return false;
+        }
+        if (end - p <= more) return false;
+        if (p[1] < lo || p[1] > hi) return false;
+        for (int i = 2; i <= more; ++i) {
+            if (p[i] < 0x80 || p[i] > 0xBF) return false;
+        }
+        p += more + 1;
+    }
+    return true;
 }
 
 // The open data JSON as nlohmann's dump(1, '\t', false, replace) writes it,
@@ -148,7 +187,7 @@ public:
     }
 
     void string(std::string_view s) {
-        if (find_invalid_utf8(s)) {
+        if (!valid_utf8(s)) {
             // Rare: let nlohmann put U+FFFD for the broken bytes, as before.
             out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             return;
