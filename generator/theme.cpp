@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -90,6 +91,17 @@ View View::ref(const View& target) {
     return v;
 }
 
+namespace {
+
+// Two of 64 bits chosen by a key's hash: a view without both bits of a name
+// set lacks it, and templates look most names up in several views before
+// one has them, so most misses end here without touching the keys.
+std::uint64_t key_bits(std::size_t hash) {
+    return (std::uint64_t{1} << (hash & 63)) | (std::uint64_t{1} << ((hash >> 6) & 63));
+}
+
+}  // namespace
+
 void View::set(std::string_view key, View value) {
     if (ref_ || type_ != type::object) return;
     const std::size_t hash = std::hash<std::string_view>{}(key);
@@ -102,6 +114,7 @@ void View::set(std::string_view key, View value) {
     }
     values_.insert(values_.begin() + (at - keys_.begin()), std::move(value));
     keys_.insert(at, {hash, std::string(key)});
+    key_bits_ |= key_bits(hash);
 }
 
 void View::reserve(std::size_t keys) {
@@ -114,9 +127,9 @@ void View::push_back(View value) {
 }
 
 const View* View::get(std::size_t hash, std::string_view key) const {
-    // Templates look most names up in several views before one has them:
-    // a miss costs a few comparisons of hashes.
     const View& v = target();
+    const std::uint64_t bits = key_bits(hash);
+    if ((v.key_bits_ & bits) != bits) return nullptr;
     auto at = std::lower_bound(v.keys_.begin(), v.keys_.end(), hash, [](const Key& k, std::size_t h) { return k.hash < h; });
     for (auto it = at; it != v.keys_.end() && it->hash == hash; ++it) {
         if (it->name == key) return &v.values_[static_cast<std::size_t>(it - v.keys_.begin())];
@@ -216,9 +229,30 @@ void parse_template(const std::string& source, detail::Template& t) {
     compile(root.children, t.nodes);
 }
 
+// True when one of the 8 bytes of `x` is one that HTML escaping replaces.
+bool has_escaped_byte(std::uint64_t x) {
+    constexpr std::uint64_t ones = 0x0101010101010101;
+    constexpr std::uint64_t highs = 0x8080808080808080;
+    const auto has = [x](unsigned char c) {
+        const std::uint64_t y = x ^ (ones * c);
+        return (y - ones) & ~y & highs;  // non-zero when a byte of y is zero
+    };
+    return (has('&') | has('<') | has('>') | has('"') | has('\'')) != 0;
+}
+
 void append_escaped(std::string& out, std::string_view s) {
+    // Most text has nothing to escape: skip it 8 bytes at a time.
     std::size_t done = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i % 8 == 0) {
+            while (i + 8 <= s.size()) {
+                std::uint64_t word;
+                std::memcpy(&word, s.data() + i, 8);
+                if (has_escaped_byte(word)) break;
+                i += 8;
+            }
+            if (i >= s.size()) break;
+        }
         std::string_view entity;
         switch (s[i]) {
             case '&': entity = "&amp;"; break;

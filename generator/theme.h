@@ -2,6 +2,7 @@
 // The theme: Mustache templates, UI strings and static assets from
 // themes/<name>/. The only module that holds Mustache templates.
 #include <filesystem>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -59,14 +60,16 @@ private:
         std::string name;
     };
 
+    // What a lookup reads comes first, to share its cache line.
     type type_;
-    const View* ref_ = nullptr;
     bool borrowed_ = false;
-    std::string owned_;
+    const View* ref_ = nullptr;
+    std::uint64_t key_bits_ = 0;  // object: two bits per key, picked by its hash (see key_bits)
+    std::vector<Key> keys_;       // object: keys in order of hash, for a binary search…
+    std::vector<View> values_;    // …with their values at the same index
     std::string_view borrowed_text_;
-    std::vector<Key> keys_;     // object: keys in order of hash, for a binary search…
-    std::vector<View> values_;  // …with their values at the same index
-    std::vector<View> items_;   // list
+    std::string owned_;
+    std::vector<View> items_;  // list
 };
 
 namespace detail {

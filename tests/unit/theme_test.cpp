@@ -160,11 +160,14 @@ TEST_CASE("theme: templates render to the same bytes as kainjow's renderer") {
         "x\n{{#t}}{{/t}}",
         "{{#list}}{{#inner}}{{name}}{{z}}{{/inner}}{{/list}}\n{{#list}}\n\n{{/list}}",
         "{{}}{{ }}{{#t}}{{.}}{{/t}}",
+        "{{long}}|{{{long}}}|{{#texts}}{{.}}|{{/texts}}",
     };
     const nlohmann::json data = nlohmann::json::parse(R"({
         "list": [{"name": "a&b"}, {"name": "<c>"}], "t": true, "f": false, "empty": [],
         "s": "'q\"&<>", "a": {"b": {"c": "deep"}, "x": "ax"}, "p.q": "<b>{{s}}</b>\n{{#t}}\n{{name}}\n{{/t}}\n",
-        "name": "outer", "inner": [{"z": "1"}, {"z": "2"}], "": "empty-name"
+        "name": "outer", "inner": [{"z": "1"}, {"z": "2"}], "": "empty-name",
+        "long": "01234567&9abcdef0123456<89abcdef中文字符，没有要转义的字符。'\"'\">>>>>>>>>x&",
+        "texts": ["12345678", "1234567&", "&2345678", "123456789abcdefg&", "中文中文中文中文中文中文\"", ""]
     })");
     ThemeDir t;
     for (std::size_t i = 0; i < templates.size(); ++i) write_file(t.dir / ("templates/case" + std::to_string(i) + ".html"), templates[i]);
