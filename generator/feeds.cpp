@@ -1,6 +1,8 @@
 #include "feeds.h"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -96,22 +98,162 @@ std::string render_sitemap(const Site& site) {
 namespace {
 
 // A cell Excel will not read as a formula, quoted per RFC 4180 when needed.
-std::string csv_cell(std::string s) {
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s.insert(0, "'");
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
+void append_csv_cell(std::string& out, std::string_view s) {
+    const bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@');
+    // A plain loop: find_first_of searches the set once per character.
+    bool quoted = false;
+    for (char c : s) quoted |= c == ',' || c == '"' || c == '\r' || c == '\n';
+    if (quoted) out += '"';
+    if (formula) out += '\'';
+    if (!quoted) {
+        out += s;
+        return;
+    }
     for (char c : s) {
         if (c == '"') out += '"';
         out += c;
     }
-    return out + "\"";
+    out += '"';
 }
 
-std::string join(const std::vector<std::string>& items, const std::string& sep) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? sep : "") + items[i];
-    return out;
+void append_joined(std::string& out, const std::vector<std::string>& items, std::string_view sep) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += sep;
+        out += items[i];
+    }
 }
+
+// Well-formed UTF-8 as Unicode defines it (no overlong forms, surrogates or
+// code points past U+10FFFF): what nlohmann accepts without replacing.
+bool valid_utf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* end = p + s.size();
+    while (p < end) {
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        int more = 0;
+        unsigned char lo = 0x80;
+        unsigned char hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            more = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            more = 2;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            more = 3;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        } else {
+            return false;
+        }
+        if (end - p <= more) return false;
+        if (p[1] < lo || p[1] > hi) return false;
+        for (int i = 2; i <= more; ++i) {
+            if (p[i] < 0x80 || p[i] > 0xBF) return false;
+        }
+        p += more + 1;
+    }
+    return true;
+}
+
+// The open data JSON as nlohmann's dump(1, '\t', false, replace) writes it,
+// straight into one string: building the document as nlohmann values first
+// cost several times the writing. Numbers go through nlohmann's own
+// shortest-form conversion, so doubles print as before ("296.0").
+class JsonWriter {
+public:
+    explicit JsonWriter(std::string& out) : out_(out) {}
+
+    void begin_object() { open('{'); }
+    void end_object() { close('}'); }
+    void begin_array() { open('['); }
+    void end_array() { close(']'); }
+
+    /// The next member of an object; its value follows.
+    JsonWriter& key(std::string_view k) {
+        next_item();
+        string(k);
+        out_ += ": ";
+        return *this;
+    }
+    /// The next element of an array; its value follows.
+    JsonWriter& item() {
+        next_item();
+        return *this;
+    }
+
+    void string(std::string_view s) {
+        if (!valid_utf8(s)) {
+            // Rare: let nlohmann put U+FFFD for the broken bytes, as before.
+            out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            return;
+        }
+        out_ += '"';
+        std::size_t done = 0;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            out_.append(s.data() + done, i - done);
+            done = i + 1;
+            switch (c) {
+                case '"': out_ += "\\\""; break;
+                case '\\': out_ += "\\\\"; break;
+                case '\b': out_ += "\\b"; break;
+                case '\t': out_ += "\\t"; break;
+                case '\n': out_ += "\\n"; break;
+                case '\f': out_ += "\\f"; break;
+                case '\r': out_ += "\\r"; break;
+                default: out_ += fmt::format("\\u{:04x}", c); break;
+            }
+        }
+        out_.append(s.data() + done, s.size() - done);
+        out_ += '"';
+    }
+    void integer(long long v) { out_ += std::to_string(v); }
+    void number(double v) {
+        if (!std::isfinite(v)) {
+            out_ += "null";
+            return;
+        }
+        std::array<char, 64> buf{};
+        const char* end = nlohmann::detail::to_chars(buf.data(), buf.data() + buf.size(), v);
+        out_.append(buf.data(), static_cast<std::size_t>(end - buf.data()));
+    }
+    void boolean(bool b) { out_ += b ? "true" : "false"; }
+    void strings(const std::vector<std::string>& items) {
+        begin_array();
+        for (const std::string& s : items) item().string(s);
+        end_array();
+    }
+
+private:
+    void open(char c) {
+        out_ += c;
+        empty_.push_back(true);
+    }
+    void close(char c) {
+        const bool empty = empty_.back();
+        empty_.pop_back();
+        if (!empty) newline();
+        out_ += c;
+    }
+    void next_item() {
+        if (!empty_.back()) out_ += ',';
+        empty_.back() = false;
+        newline();
+    }
+    void newline() {
+        out_ += '\n';
+        out_.append(empty_.size(), '\t');
+    }
+
+    std::string& out_;
+    std::vector<bool> empty_;  // per open object or array: nothing in it yet
+};
 
 }  // namespace
 
@@ -122,63 +264,115 @@ OutputFiles render_open_data(const Site& site, const Theme& theme, const std::ve
     parallel_for(site.editions.size(), [&](std::size_t edition_index) {
         if (edition_index < skip.size() && skip[edition_index]) return;
         const Edition& e = site.editions[edition_index];
-        nlohmann::ordered_json doc;
-        doc["format"] = "bulletin-edition";
-        doc["version"] = 1;
-        doc["edition"] = {{"id", e.id},        {"title", e.title},         {"year", e.year},
-                          {"published", e.published.iso()}, {"publisher", e.publisher}, {"archived", e.archived},
-                          {"url", base + edition_url(e)}};
-        doc["figures"] = nlohmann::ordered_json::array();
-        for (const Figure& f : e.figures) doc["figures"].push_back({{"label", f.label}, {"value", f.value}, {"unit", f.unit}});
-        doc["projects"] = nlohmann::ordered_json::array();
+        std::string json;
+        JsonWriter j(json);
+        j.begin_object();
+        j.key("format").string("bulletin-edition");
+        j.key("version").integer(1);
+        j.key("edition").begin_object();
+        j.key("id").string(e.id);
+        j.key("title").string(e.title);
+        j.key("year").integer(e.year);
+        j.key("published").string(e.published.iso());
+        j.key("publisher").string(e.publisher);
+        j.key("archived").boolean(e.archived);
+        j.key("url").string(base + edition_url(e));
+        j.end_object();
+        j.key("figures").begin_array();
+        for (const Figure& f : e.figures) {
+            j.item().begin_object();
+            j.key("label").string(f.label);
+            j.key("value").number(f.value);
+            j.key("unit").string(f.unit);
+            j.end_object();
+        }
+        j.end_array();
+        j.key("projects").begin_array();
 
-        const std::string header[] = {"csv_number", "csv_title", "csv_department", "csv_co_departments", "csv_status",
-                                      "csv_tags", "csv_metrics", "csv_outcomes", "csv_url"};
         std::string csv = "\xEF\xBB\xBF";
-        std::vector<std::string> cells;
-        for (const std::string& k : header) cells.push_back(csv_cell(theme.string(k)));
-        csv += join(cells, ",") + "\r\n";
+        const char* const header[] = {"csv_number", "csv_title", "csv_department", "csv_co_departments", "csv_status",
+                                      "csv_tags", "csv_metrics", "csv_outcomes", "csv_url"};
+        for (std::size_t k = 0; k < std::size(header); ++k) {
+            if (k) csv += ',';
+            append_csv_cell(csv, theme.string(header[k]));
+        }
+        csv += "\r\n";
 
+        std::vector<std::string> co;
+        std::string cell;
         for (std::size_t i : e.projects) {
             const Project& p = site.projects[i];
             const Department& d = site.departments[p.department];
-            std::vector<std::string> co;
+            const std::string url = base + project_url(site, p);
+            co.clear();
             for (std::size_t c : p.co_departments) co.push_back(site.departments[c].name);
-            nlohmann::ordered_json metrics = nlohmann::ordered_json::array();
-            std::vector<std::string> metric_texts;
+            j.item().begin_object();
+            j.key("number").integer(p.number);
+            j.key("slug").string(p.slug);
+            j.key("title").string(p.title);
+            j.key("department").string(d.name);
+            j.key("department_slug").string(d.slug);
+            j.key("co_departments").strings(co);
+            j.key("status").string(p.ongoing ? "ongoing" : "completed");
+            j.key("tags").strings(p.tags);
+            j.key("metrics").begin_array();
             for (const Metric& m : p.metrics) {
-                nlohmann::ordered_json mj = {{"label", m.label}, {"value", m.value}, {"unit", m.unit}};
-                std::string t = m.label + " " + format_number(m.value) + m.unit;
-                if (m.target) {
-                    mj["target"] = *m.target;
-                    t += " / " + format_number(*m.target) + m.unit + " (" + percent_of(m.value, *m.target) + ")";
-                }
-                metrics.push_back(mj);
-                metric_texts.push_back(t);
+                j.item().begin_object();
+                j.key("label").string(m.label);
+                j.key("value").number(m.value);
+                j.key("unit").string(m.unit);
+                if (m.target) j.key("target").number(*m.target);
+                j.end_object();
             }
-            nlohmann::ordered_json corrections = nlohmann::ordered_json::array();
-            for (const Correction& c : p.corrections) corrections.push_back({{"date", c.date.iso()}, {"note", c.note}, {"reason", c.reason}});
-            doc["projects"].push_back({{"number", p.number},
-                                       {"slug", p.slug},
-                                       {"title", p.title},
-                                       {"department", d.name},
-                                       {"department_slug", d.slug},
-                                       {"co_departments", co},
-                                       {"status", p.ongoing ? "ongoing" : "completed"},
-                                       {"tags", p.tags},
-                                       {"metrics", metrics},
-                                       {"corrections", corrections},
-                                       {"summary", p.summary},
-                                       {"text", p.body_text},
-                                       {"url", base + project_url(site, p)}});
-            cells = {std::to_string(p.number), p.title, d.name, join(co, "、"),
-                     theme.string(p.ongoing ? "status_ongoing" : "status_completed"), join(p.tags, "、"),
-                     join(metric_texts, "；"), p.body_text, base + project_url(site, p)};
-            for (std::string& c : cells) c = csv_cell(c);
-            csv += join(cells, ",") + "\r\n";
+            j.end_array();
+            j.key("corrections").begin_array();
+            for (const Correction& c : p.corrections) {
+                j.item().begin_object();
+                j.key("date").string(c.date.iso());
+                j.key("note").string(c.note);
+                j.key("reason").string(c.reason);
+                j.end_object();
+            }
+            j.end_array();
+            j.key("summary").string(p.summary);
+            j.key("text").string(p.body_text);
+            j.key("url").string(url);
+            j.end_object();
+
+            append_csv_cell(csv, std::to_string(p.number));
+            csv += ',';
+            append_csv_cell(csv, p.title);
+            csv += ',';
+            append_csv_cell(csv, d.name);
+            csv += ',';
+            cell.clear();
+            append_joined(cell, co, "、");
+            append_csv_cell(csv, cell);
+            csv += ',';
+            append_csv_cell(csv, theme.string(p.ongoing ? "status_ongoing" : "status_completed"));
+            csv += ',';
+            cell.clear();
+            append_joined(cell, p.tags, "、");
+            append_csv_cell(csv, cell);
+            csv += ',';
+            cell.clear();
+            for (std::size_t k = 0; k < p.metrics.size(); ++k) {
+                const Metric& m = p.metrics[k];
+                if (k) cell += "；";
+                cell += m.label + " " + format_number(m.value) + m.unit;
+                if (m.target) cell += " / " + format_number(*m.target) + m.unit + " (" + percent_of(m.value, *m.target) + ")";
+            }
+            append_csv_cell(csv, cell);
+            csv += ',';
+            append_csv_cell(csv, p.body_text);
+            csv += ',';
+            append_csv_cell(csv, url);
+            csv += "\r\n";
         }
-        out[2 * edition_index] = {"data/" + e.id + ".json",
-                                  doc.dump(1, '\t', false, nlohmann::json::error_handler_t::replace) + "\n"};
+        j.end_array();
+        j.end_object();
+        json += '\n';
+        out[2 * edition_index] = {"data/" + e.id + ".json", std::move(json)};
         out[2 * edition_index + 1] = {"data/" + e.id + ".csv", std::move(csv)};
     });
     return out;

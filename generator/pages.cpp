@@ -14,9 +14,12 @@ struct PageContext {
     const Site& site;
     const Theme& theme;
     const RenderOptions& options;
-    std::vector<View> editions;              // edition_view per edition, holding its projects' entries
-    std::vector<const View*> entries;        // each project's entry (inside its edition's view), by Site::projects index
-    std::vector<std::size_t> position;       // each project's place in its edition
+    View site_view;                     // the site's settings, as every page shows them
+    std::vector<View> entries;          // each project's entry, by Site::projects index
+    std::vector<View> editions;         // edition_view per edition, its entries referred to in `entries`
+    std::vector<View> page_editions;    // what a project page shows of its edition, per edition
+    std::vector<View> edition_crumbs;   // a project page's breadcrumbs, per edition
+    std::vector<std::size_t> position;  // each project's place in its edition
 };
 
 std::string root_for(int depth) {
@@ -34,37 +37,36 @@ int depth_of(const std::string& dir) {
 View common_view(const PageContext& ctx, const std::string& dir, const std::string& title) {
     const SiteConfig& c = ctx.site.config;
     View v;
-    v.set("lang", c.language);
+    v.reserve(16);
+    v.set("lang", View::borrow(c.language));
     v.set("root", root_for(depth_of(dir)));
     v.set("idx", ctx.options.offline ? "index.html" : "");
-    View site;
-    site.set("title", c.title);
-    site.set("description", c.description);
-    site.set("publisher", c.publisher);
-    site.set("base_url", c.base_url);
-    v.set("site", site);
+    v.set("site", View::ref(ctx.site_view));
     v.set("canonical", c.base_url + dir);
     v.set("page_title", title.empty() ? c.title : title + " - " + c.title);
-    v.set("description", c.description);
+    v.set("description", View::borrow(c.description));
+    v.set("t", View::ref(ctx.theme.strings_view()));
     return v;
 }
 
-// `shared`: views many pages hold, looked up as if set on `view` (see Theme::render).
 void emit_page(const PageContext& ctx, const std::string& dir, const std::string& tmpl, const View& view,
-               const Emit& emit, Theme::SharedViews shared = {}) {
-    shared.emplace_back("t", &ctx.theme.strings_view());
-    emit(OutputFile{dir + "index.html", ctx.theme.render(tmpl, view, shared)});
+               const Emit& emit) {
+    emit(OutputFile{dir + "index.html", ctx.theme.render(tmpl, view)});
 }
 
 View crumbs(std::vector<std::pair<std::string, std::string>> items) {
     View list{View::type::list};
     for (auto& [url, label] : items) {
         View c;
-        c.set("url", url);
-        c.set("label", label);
-        list.push_back(c);
+        c.set("url", std::move(url));
+        c.set("label", std::move(label));
+        list.push_back(std::move(c));
     }
     return list;
+}
+
+std::size_t index_of(const PageContext& ctx, const Edition& e) {
+    return static_cast<std::size_t>(&e - ctx.site.editions.data());
 }
 
 void home_page(const PageContext& ctx, const Emit& emit) {
@@ -72,7 +74,8 @@ void home_page(const PageContext& ctx, const Emit& emit) {
     View v = common_view(ctx, "", "");
     v.set("is_home", true);
     v.set("has_older", ctx.site.editions.size() > 1);
-    emit_page(ctx, "", "home", v, emit, {{"edition", &ctx.editions[static_cast<std::size_t>(&e - ctx.site.editions.data())]}});
+    v.set("edition", View::ref(ctx.editions[index_of(ctx, e)]));
+    emit_page(ctx, "", "home", v, emit);
 }
 
 void edition_page(const PageContext& ctx, const Edition& e, const Emit& emit) {
@@ -80,7 +83,20 @@ void edition_page(const PageContext& ctx, const Edition& e, const Emit& emit) {
     View v = common_view(ctx, dir, format_year(e.year, ctx.theme) + e.title);
     v.set("breadcrumbs", crumbs({}));
     v.set("current", format_year(e.year, ctx.theme) + e.title);
-    emit_page(ctx, dir, "edition", v, emit, {{"edition", &ctx.editions[static_cast<std::size_t>(&e - ctx.site.editions.data())]}});
+    v.set("edition", View::ref(ctx.editions[index_of(ctx, e)]));
+    emit_page(ctx, dir, "edition", v, emit);
+}
+
+// What a project page shows of its edition, beside the project's own entry.
+View page_edition_view(const Edition& e, const Theme& theme) {
+    View edition;
+    edition.set("title", View::borrow(e.title));
+    edition.set("year_label", format_year(e.year, theme));
+    edition.set("url", edition_url(e));
+    edition.set("published_label", format_date(e.published, theme));
+    edition.set("publisher", View::borrow(e.publisher));
+    edition.set("archived", e.archived);
+    return edition;
 }
 
 void project_page(const PageContext& ctx, std::size_t index, const Emit& emit) {
@@ -88,22 +104,15 @@ void project_page(const PageContext& ctx, std::size_t index, const Emit& emit) {
     const Edition& e = ctx.site.editions[p.edition];
     const std::string dir = project_url(ctx.site, p);
     View v = common_view(ctx, dir, p.title);
-    v.set("description", p.summary);
-    View edition;
-    edition.set("title", e.title);
-    edition.set("year_label", format_year(e.year, ctx.theme));
-    edition.set("url", edition_url(e));
-    edition.set("published_label", format_date(e.published, ctx.theme));
-    edition.set("publisher", e.publisher);
-    edition.set("archived", e.archived);
-    v.set("edition", edition);
-    Theme::SharedViews shared{{"project", ctx.entries[index]}};
+    v.set("description", View::borrow(p.summary));
+    v.set("edition", View::ref(ctx.page_editions[p.edition]));
+    v.set("project", View::ref(ctx.entries[index]));
     const std::size_t pos = ctx.position[index];
-    if (pos > 0) shared.emplace_back("prev", ctx.entries[e.projects[pos - 1]]);
-    if (pos + 1 < e.projects.size()) shared.emplace_back("next", ctx.entries[e.projects[pos + 1]]);
-    v.set("breadcrumbs", crumbs({{edition_url(e), format_year(e.year, ctx.theme) + e.title}}));
-    v.set("current", p.title);
-    emit_page(ctx, dir, "project", v, emit, std::move(shared));
+    if (pos > 0) v.set("prev", View::ref(ctx.entries[e.projects[pos - 1]]));
+    if (pos + 1 < e.projects.size()) v.set("next", View::ref(ctx.entries[e.projects[pos + 1]]));
+    v.set("breadcrumbs", View::ref(ctx.edition_crumbs[p.edition]));
+    v.set("current", View::borrow(p.title));
+    emit_page(ctx, dir, "project", v, emit);
 }
 
 // Projects per department per edition, counted once for both department pages.
@@ -153,9 +162,11 @@ void department_page(const PageContext& ctx, std::size_t d, const Counts& counts
     const Department& dep = ctx.site.departments[d];
     const std::string dir = department_url(dep);
     View v = common_view(ctx, dir, dep.name);
-    v.set("department", View("name", dep.name));
-    v.set("department_name", dep.name);
-    v.set("department_full_name", dep.full_name);
+    View name;
+    name.set("name", View::borrow(dep.name));
+    v.set("department", std::move(name));
+    v.set("department_name", View::borrow(dep.name));
+    v.set("department_full_name", View::borrow(dep.full_name));
     v.set("has_department_full_name", !dep.full_name.empty());
     View groups{View::type::list};
     std::size_t total = 0;
@@ -167,7 +178,7 @@ void department_page(const PageContext& ctx, std::size_t d, const Counts& counts
         g.set("title", ed.title);
         g.set("url", edition_url(ed));
         View items{View::type::list};
-        for (std::size_t i : counts[d][e]) items.push_back(*ctx.entries[i]);
+        for (std::size_t i : counts[d][e]) items.push_back(View::ref(ctx.entries[i]));
         g.set("projects", items);
         groups.push_back(g);
         total += counts[d][e].size();
@@ -241,25 +252,24 @@ void search_page(const PageContext& ctx, const Emit& emit) {
 }  // namespace
 
 void render_pages(const Site& site, const Theme& theme, const RenderOptions& options, const Emit& emit) {
-    // Each project's entry is made once and held once, in its edition's view;
-    // every page that shows it refers to it there (no copy per page).
-    PageContext ctx{site, theme, options, {}, std::vector<const View*>(site.projects.size()),
+    // Each project's entry is made once and held once; every page that shows
+    // it refers to it there (View::ref, no copy per page).
+    PageContext ctx{site, theme, options, {}, std::vector<View>(site.projects.size()), {}, {}, {},
                     std::vector<std::size_t>(site.projects.size())};
-    ctx.editions.reserve(site.editions.size());
+    ctx.site_view.set("title", View::borrow(site.config.title));
+    ctx.site_view.set("description", View::borrow(site.config.description));
+    ctx.site_view.set("publisher", View::borrow(site.config.publisher));
+    ctx.site_view.set("base_url", View::borrow(site.config.base_url));
+    parallel_for(site.projects.size(), [&](std::size_t i) { ctx.entries[i] = project_view(site, site.projects[i], theme); });
     for (const Edition& e : site.editions) {
-        std::vector<View> made(e.projects.size());
-        parallel_for(made.size(), [&](std::size_t k) { made[k] = project_view(site, site.projects[e.projects[k]], theme); });
         View list{View::type::list};
-        for (View& entry : made) {
-            list.push_back(entry);
-            entry = View();
-        }
-        ctx.editions.push_back(edition_view(site, e, std::move(list), theme));
-        const auto& held = ctx.editions.back().get("projects")->list_value();
         for (std::size_t k = 0; k < e.projects.size(); ++k) {
-            ctx.entries[e.projects[k]] = &held[k];
+            list.push_back(View::ref(ctx.entries[e.projects[k]]));
             ctx.position[e.projects[k]] = k;
         }
+        ctx.editions.push_back(edition_view(site, e, std::move(list), theme));
+        ctx.page_editions.push_back(page_edition_view(e, theme));
+        ctx.edition_crumbs.push_back(crumbs({{edition_url(e), format_year(e.year, theme) + e.title}}));
     }
     const Counts counts = count_projects(site);
 

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <fstream>
 #include <regex>
 #include <sstream>
 
+#include <kainjow/mustache.hpp>
 #include <toml++/toml.h>
 
 #include "fields.h"
@@ -74,7 +76,297 @@ std::string inline_partials(const std::string& source, const std::map<std::strin
     return out;
 }
 
-std::atomic<std::uint64_t> next_theme_id{1};
+}  // namespace
+
+View View::borrow(std::string_view text) {
+    View v(type::string);
+    v.borrowed_ = true;
+    v.borrowed_text_ = text;
+    return v;
+}
+
+View View::ref(const View& target) {
+    View v(target.target().type_);
+    v.ref_ = &target.target();
+    return v;
+}
+
+namespace {
+
+// Two of 64 bits chosen by a key's hash: a view without both bits of a name
+// set lacks it, and templates look most names up in several views before
+// one has them, so most misses end here without touching the keys.
+std::uint64_t key_bits(std::size_t hash) {
+    return (std::uint64_t{1} << (hash & 63)) | (std::uint64_t{1} << ((hash >> 6) & 63));
+}
+
+}  // namespace
+
+void View::set(std::string_view key, View value) {
+    if (ref_ || type_ != type::object) return;
+    const std::size_t hash = std::hash<std::string_view>{}(key);
+    auto at = std::lower_bound(keys_.begin(), keys_.end(), hash, [](const Key& k, std::size_t h) { return k.hash < h; });
+    for (auto it = at; it != keys_.end() && it->hash == hash; ++it) {
+        if (it->name == key) {
+            values_[static_cast<std::size_t>(it - keys_.begin())] = std::move(value);
+            return;
+        }
+    }
+    values_.insert(values_.begin() + (at - keys_.begin()), std::move(value));
+    keys_.insert(at, {hash, std::string(key)});
+    key_bits_ |= key_bits(hash);
+}
+
+void View::reserve(std::size_t keys) {
+    keys_.reserve(keys);
+    values_.reserve(keys);
+}
+
+void View::push_back(View value) {
+    if (!ref_ && type_ == type::list) items_.push_back(std::move(value));
+}
+
+const View* View::get(std::size_t hash, std::string_view key) const {
+    const View& v = target();
+    const std::uint64_t bits = key_bits(hash);
+    if ((v.key_bits_ & bits) != bits) return nullptr;
+    auto at = std::lower_bound(v.keys_.begin(), v.keys_.end(), hash, [](const Key& k, std::size_t h) { return k.hash < h; });
+    for (auto it = at; it != v.keys_.end() && it->hash == hash; ++it) {
+        if (it->name == key) return &v.values_[static_cast<std::size_t>(it - v.keys_.begin())];
+    }
+    return nullptr;
+}
+
+std::string_view View::string_value() const {
+    const View& v = target();
+    return v.borrowed_ ? v.borrowed_text_ : std::string_view(v.owned_);
+}
+
+namespace detail {
+
+// A name as a tag reads it: "." (the current item), a plain name, or a
+// dotted path; hashed once here rather than on every lookup.
+struct Name {
+    struct Part {
+        std::size_t hash;
+        std::string text;
+    };
+    std::string full;
+    bool dot = false;
+    bool dotted = false;
+    std::vector<Part> parts;
+};
+
+// A parsed template, kept as kainjow's parser leaves it but for tags that
+// render nothing (comments, set-delimiter tags), and with neighbouring text
+// joined.
+struct Node {
+    enum class Kind { text, newline, variable, unescaped, section, inverted, partial };
+    Kind kind = Kind::text;
+    std::string text;  // text, newline: what is written
+    Name name;
+    std::vector<Node> children;  // section, inverted
+};
+
+struct Template {
+    std::vector<Node> nodes;
+    std::string error;  // kainjow's parse error, reported when the template is used
+    // The largest page rendered from it so far: reserved up front, pages of
+    // one template being of a size.
+    mutable std::atomic<std::size_t> size_hint{0};
+};
+
+}  // namespace detail
+
+namespace {
+
+using detail::Name;
+using detail::Node;
+using Component = kainjow::mustache::component<std::string>;
+
+Name make_name(const std::string& full) {
+    Name n;
+    n.full = full;
+    n.dot = full == ".";
+    n.dotted = !n.dot && full.find('.') != std::string::npos;
+    const auto parts = n.dotted ? kainjow::mustache::split<std::string>(full, '.') : std::vector<std::string>{full};
+    for (const std::string& p : parts) n.parts.push_back({std::hash<std::string_view>{}(p), p});
+    return n;
+}
+
+void compile(const std::vector<Component>& components, std::vector<Node>& out) {
+    using kainjow::mustache::tag_type;
+    for (const Component& c : components) {
+        Node node;
+        switch (c.tag.type) {
+            case tag_type::text:
+                if (c.is_newline()) {
+                    node.kind = Node::Kind::newline;
+                } else if (!out.empty() && out.back().kind == Node::Kind::text) {
+                    out.back().text += c.text;
+                    continue;
+                }
+                node.text = c.text;
+                break;
+            case tag_type::variable: node.kind = Node::Kind::variable; break;
+            case tag_type::unescaped_variable: node.kind = Node::Kind::unescaped; break;
+            case tag_type::section_begin: node.kind = Node::Kind::section; break;
+            case tag_type::section_begin_inverted: node.kind = Node::Kind::inverted; break;
+            case tag_type::partial: node.kind = Node::Kind::partial; break;
+            default: continue;  // comments, set-delimiter tags and stray section ends render nothing
+        }
+        if (node.kind != Node::Kind::text && node.kind != Node::Kind::newline) node.name = make_name(c.tag.name);
+        if (node.kind == Node::Kind::section || node.kind == Node::Kind::inverted) compile(c.children, node.children);
+        out.push_back(std::move(node));
+    }
+}
+
+void parse_template(const std::string& source, detail::Template& t) {
+    kainjow::mustache::context<std::string> ctx;
+    kainjow::mustache::context_internal<std::string> internal{ctx};
+    Component root;
+    kainjow::mustache::parser<std::string> parser{source, internal, root, t.error};
+    compile(root.children, t.nodes);
+}
+
+// True when one of the 8 bytes of `x` is one that HTML escaping replaces.
+bool has_escaped_byte(std::uint64_t x) {
+    constexpr std::uint64_t ones = 0x0101010101010101;
+    constexpr std::uint64_t highs = 0x8080808080808080;
+    const auto has = [x](unsigned char c) {
+        const std::uint64_t y = x ^ (ones * c);
+        return (y - ones) & ~y & highs;  // non-zero when a byte of y is zero
+    };
+    return (has('&') | has('<') | has('>') | has('"') | has('\'')) != 0;
+}
+
+void append_escaped(std::string& out, std::string_view s) {
+    // Most text has nothing to escape: skip it 8 bytes at a time.
+    std::size_t done = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i % 8 == 0) {
+            while (i + 8 <= s.size()) {
+                std::uint64_t word;
+                std::memcpy(&word, s.data() + i, 8);
+                if (has_escaped_byte(word)) break;
+                i += 8;
+            }
+            if (i >= s.size()) break;
+        }
+        std::string_view entity;
+        switch (s[i]) {
+            case '&': entity = "&amp;"; break;
+            case '<': entity = "&lt;"; break;
+            case '>': entity = "&gt;"; break;
+            case '"': entity = "&quot;"; break;
+            case '\'': entity = "&apos;"; break;
+            default: continue;
+        }
+        out.append(s.data() + done, i - done);
+        out.append(entity);
+        done = i + 1;
+    }
+    out.append(s.data() + done, s.size() - done);
+}
+
+// kainjow's renderer, written straight into one string. Its rules, kept to
+// the byte: output goes out a line at a time; a line that held a section tag
+// (of a section that was entered) and is otherwise blank is dropped with its
+// line end; names are looked up from the innermost section outwards, a dotted
+// name resolved whole against each in turn.
+class Renderer {
+public:
+    Renderer(std::string& out, const View& root) : out_(out) { stack_.push_back(&root.target()); }
+
+    void walk(const std::vector<Node>& nodes) {
+        for (const Node& node : nodes) {
+            switch (node.kind) {
+                case Node::Kind::text: out_ += node.text; break;
+                case Node::Kind::newline: end_line(&node.text); break;
+                case Node::Kind::variable:
+                case Node::Kind::unescaped:
+                    if (const View* v = lookup(node.name); v && v->kind() == View::type::string) {
+                        if (node.kind == Node::Kind::variable) {
+                            append_escaped(out_, v->string_value());
+                        } else {
+                            out_ += v->string_value();
+                        }
+                    }
+                    break;
+                case Node::Kind::section:
+                    if (const View* v = lookup(node.name); v && !falsy(*v)) section(node, v);
+                    break;
+                case Node::Kind::inverted:
+                    if (const View* v = lookup(node.name); !v || falsy(*v)) section(node, v);
+                    break;
+                case Node::Kind::partial: partial(node.name.full); break;
+            }
+        }
+    }
+
+    void end_line(const std::string* line_end) {
+        bool blank = contained_section_tag_;
+        for (std::size_t i = line_start_; blank && i < out_.size(); ++i) blank = out_[i] == ' ' || out_[i] == '\t';
+        if (blank) {
+            out_.resize(line_start_);
+        } else if (line_end) {
+            out_ += *line_end;
+        }
+        line_start_ = out_.size();
+        contained_section_tag_ = false;
+    }
+
+private:
+    static bool falsy(const View& v) {
+        return v.kind() == View::type::bool_false || (v.kind() == View::type::list && v.list_value().empty());
+    }
+
+    const View* lookup(const Name& name) const {
+        if (name.dot) return stack_.back();
+        for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+            const View* v = *it;
+            for (std::size_t i = 0; v && i < name.parts.size(); ++i) v = v->get(name.parts[i].hash, name.parts[i].text);
+            if (v) return v;
+        }
+        return nullptr;
+    }
+
+    void section(const Node& node, const View* v) {
+        if (v && v->kind() == View::type::list && !v->list_value().empty()) {
+            for (const View& item : v->list_value()) {
+                contained_section_tag_ = true;
+                stack_.push_back(&item.target());
+                walk(node.children);
+                stack_.pop_back();
+                contained_section_tag_ = true;
+            }
+            return;
+        }
+        contained_section_tag_ = true;
+        if (v) stack_.push_back(&v->target());
+        walk(node.children);
+        if (v) stack_.pop_back();
+        contained_section_tag_ = true;
+    }
+
+    // A partial tag the theme did not inline: a string of that name (taken
+    // whole, dots and all) is parsed and rendered in place, as kainjow does.
+    void partial(const std::string& name) {
+        const View* v = nullptr;
+        const std::size_t hash = std::hash<std::string_view>{}(name);
+        for (auto it = stack_.rbegin(); it != stack_.rend() && !v; ++it) v = (*it)->get(hash, name);
+        if (!v || v->kind() != View::type::string) return;
+        detail::Template t;
+        parse_template(std::string(v->string_value()), t);
+        if (!t.error.empty()) throw std::runtime_error(t.error);
+        walk(t.nodes);
+    }
+
+    std::string& out_;
+    std::vector<const View*> stack_;
+    std::size_t line_start_ = 0;
+    bool contained_section_tag_ = false;
+};
 
 }  // namespace
 
@@ -86,7 +378,6 @@ std::optional<Theme> Theme::load(const fs::path& dir, const std::string& languag
     }
     Theme theme;
     theme.dir_ = dir;
-    theme.id_ = next_theme_id++;
     const std::size_t errors_before = diags.error_count();
 
     std::map<std::string, std::string> partials;
@@ -98,7 +389,9 @@ std::optional<Theme> Theme::load(const fs::path& dir, const std::string& languag
     for (const fs::path& p : sorted_files(dir / "templates", false)) {
         std::string src = read_all(p);
         if (check_template(src, p.generic_string(), language, diags)) {
-            theme.templates_.emplace(p.stem().string(), inline_partials(src, partials, 0));
+            auto t = std::make_shared<detail::Template>();
+            parse_template(inline_partials(src, partials, 0), *t);
+            theme.templates_.emplace(p.stem().string(), std::move(t));
         }
     }
 
@@ -126,70 +419,23 @@ std::optional<Theme> Theme::load(const fs::path& dir, const std::string& languag
     return theme;
 }
 
-namespace {
-
-// kainjow's context, with the shared views answering for the page's own view
-// when it lacks a name: the same lookups as a view holding copies of them.
-class SharedContext : public kainjow::mustache::basic_context<std::string> {
-public:
-    SharedContext(const View* root, const Theme::SharedViews& shared) : root_(root), shared_(shared) { push(root); }
-    void push(const View* data) override { items_.insert(items_.begin(), data); }
-    void pop() override { items_.erase(items_.begin()); }
-    const View* get(const std::string& name) const override {
-        if (name.size() == 1 && name[0] == '.') return items_.front();
-        if (name.find('.') == std::string::npos) {
-            for (const View* item : items_) {
-                if (const View* var = lookup(item, name)) return var;
-            }
-            return nullptr;
-        }
-        const auto names = kainjow::mustache::split<std::string>(name, '.');
-        for (const View* item : items_) {
-            const View* var = item;
-            for (std::size_t i = 0; i < names.size() && var; ++i) var = i == 0 ? lookup(var, names[i]) : var->get(names[i]);
-            if (var) return var;
-        }
-        return nullptr;
+std::string Theme::render(const std::string& name, const View& view) const {
+    auto it = templates_.find(name);
+    if (it == templates_.end()) throw std::runtime_error("theme has no template " + name + ".html");
+    const detail::Template& t = *it->second;
+    std::string out;
+    out.reserve(t.size_hint.load(std::memory_order_relaxed));
+    try {
+        Renderer renderer(out, view);
+        renderer.walk(t.nodes);
+        renderer.end_line(nullptr);
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error("template " + name + ": " + e.what());
     }
-    const View* get_partial(const std::string& name) const override {
-        for (const View* item : items_) {
-            if (const View* var = lookup(item, name)) return var;
-        }
-        return nullptr;
+    if (!t.error.empty()) throw std::runtime_error("template " + name + ": " + t.error);
+    for (std::size_t hint = t.size_hint.load(std::memory_order_relaxed); hint < out.size();) {
+        if (t.size_hint.compare_exchange_weak(hint, out.size(), std::memory_order_relaxed)) break;
     }
-
-private:
-    const View* lookup(const View* item, const std::string& name) const {
-        if (const View* var = item->get(name)) return var;
-        if (item != root_) return nullptr;
-        for (const auto& [key, view] : shared_) {
-            if (key == name) return view;
-        }
-        return nullptr;
-    }
-
-    const View* root_;
-    const Theme::SharedViews& shared_;
-    std::vector<const View*> items_;
-};
-
-}  // namespace
-
-std::string Theme::render(const std::string& name, const View& view) const { return render(name, view, {}); }
-
-std::string Theme::render(const std::string& name, const View& view, const SharedViews& shared) const {
-    // kainjow's templates keep render state, so each thread parses its own copy once.
-    thread_local std::map<std::pair<std::uint64_t, std::string>, kainjow::mustache::mustache> cache;
-    auto key = std::make_pair(id_, name);
-    auto it = cache.find(key);
-    if (it == cache.end()) {
-        auto src = templates_.find(name);
-        if (src == templates_.end()) throw std::runtime_error("theme has no template " + name + ".html");
-        it = cache.emplace(key, kainjow::mustache::mustache{src->second}).first;
-    }
-    SharedContext context(&view, shared);
-    std::string out = it->second.render(context);
-    if (!it->second.is_valid()) throw std::runtime_error("template " + name + ": " + it->second.error_message());
     return out;
 }
 

@@ -22,8 +22,9 @@ View list_of(std::vector<View> items) {
 
 View department_ref(const Department& d) {
     View v;
-    v.set("name", d.name);
-    v.set("full_name", d.full_name);
+    v.reserve(5);
+    v.set("name", View::borrow(d.name));
+    v.set("full_name", View::borrow(d.full_name));
     v.set("has_full_name", !d.full_name.empty());
     v.set("url", department_url(d));
     return v;
@@ -61,14 +62,15 @@ std::string percent_of(double value, double target) {
 View project_view(const Site& site, const Project& p, const Theme& theme) {
     const Edition& e = site.editions[p.edition];
     View v;
-    v.set("slug", p.slug);
+    v.reserve(23);
+    v.set("slug", View::borrow(p.slug));
     v.set("number", std::to_string(p.number));
     v.set("num_cn", chinese_numeral(p.number));
-    v.set("title", p.title);
+    v.set("title", View::borrow(p.title));
     v.set("url", project_url(site, p));
-    v.set("summary", p.summary);
+    v.set("summary", View::borrow(p.summary));
     v.set("has_summary", !p.summary.empty());
-    v.set("body_html", p.body_html);
+    v.set("body_html", View::borrow(p.body_html));
     v.set("department", department_ref(site.departments[p.department]));
     std::vector<View> co;
     for (std::size_t i = 0; i < p.co_departments.size(); ++i) {
@@ -80,16 +82,17 @@ View project_view(const Site& site, const Project& p, const Theme& theme) {
     v.set("co_departments", list_of(std::move(co)));
     v.set("status_class", p.ongoing ? "ongoing" : "completed");
     v.set("status_label", theme.string(p.ongoing ? "status_ongoing" : "status_completed"));
-    v.set("edition_id", e.id);
-    v.set("edition_title", e.title);
+    v.set("edition_id", View::borrow(e.id));
+    v.set("edition_title", View::borrow(e.title));
     v.set("edition_year", format_year(e.year, theme));
     v.set("edition_url", edition_url(e));
     std::vector<View> metrics;
     for (const Metric& m : p.metrics) {
         View mv;
-        mv.set("label", m.label);
+        mv.reserve(6);
+        mv.set("label", View::borrow(m.label));
         mv.set("value", format_number(m.value));
-        mv.set("unit", m.unit);
+        mv.set("unit", View::borrow(m.unit));
         mv.set("has_target", m.target.has_value());
         if (m.target) {
             mv.set("target", format_number(*m.target));
@@ -100,18 +103,19 @@ View project_view(const Site& site, const Project& p, const Theme& theme) {
     v.set("has_metrics", !metrics.empty());
     v.set("metrics", list_of(std::move(metrics)));
     std::vector<View> tags;
-    for (const std::string& t : p.tags) tags.emplace_back(t);
+    for (const std::string& t : p.tags) tags.push_back(View::borrow(t));
     v.set("has_tags", !tags.empty());
     v.set("tags", list_of(std::move(tags)));
     std::vector<View> corrections;
     for (std::size_t i = 0; i < p.corrections.size(); ++i) {
         const Correction& c = p.corrections[i];
         View cv;
+        cv.reserve(6);
         cv.set("anchor", correction_anchor(p, i));
         cv.set("date", c.date.iso());
         cv.set("date_label", format_date(c.date, theme));
-        cv.set("note", c.note);
-        cv.set("reason", c.reason);
+        cv.set("note", View::borrow(c.note));
+        cv.set("reason", View::borrow(c.reason));
         cv.set("has_reason", !c.reason.empty());
         corrections.push_back(std::move(cv));
     }
@@ -120,39 +124,33 @@ View project_view(const Site& site, const Project& p, const Theme& theme) {
     return v;
 }
 
-View edition_view(const Site& site, const Edition& e, const std::vector<View>& entries, const Theme& theme) {
-    View list{View::type::list};
-    for (std::size_t i : e.projects) list.push_back(entries[i]);
-    return edition_view(site, e, std::move(list), theme);
-}
-
 View edition_view(const Site& site, const Edition& e, View&& projects, const Theme& theme) {
     (void)site;
     View v;
-    v.set("id", e.id);
-    v.set("title", e.title);
+    v.set("id", View::borrow(e.id));
+    v.set("title", View::borrow(e.title));
     v.set("year", std::to_string(e.year));
     v.set("year_label", format_year(e.year, theme));
     v.set("published", e.published.iso());
     v.set("published_label", format_date(e.published, theme));
-    v.set("publisher", e.publisher);
+    v.set("publisher", View::borrow(e.publisher));
     v.set("archived", e.archived);
     v.set("url", edition_url(e));
     v.set("data_json", "data/" + e.id + ".json");
     v.set("data_csv", "data/" + e.id + ".csv");
-    v.set("preamble_html", e.preamble_html);
+    v.set("preamble_html", View::borrow(e.preamble_html));
     v.set("count", std::to_string(e.projects.size()));
     std::vector<View> figures;
     for (const Figure& f : e.figures) {
         View fv;
-        fv.set("label", f.label);
+        fv.set("label", View::borrow(f.label));
         fv.set("value", format_number(f.value));
-        fv.set("unit", f.unit);
+        fv.set("unit", View::borrow(f.unit));
         figures.push_back(std::move(fv));
     }
     v.set("has_figures", !figures.empty());
     v.set("figures", list_of(std::move(figures)));
-    v["projects"] = std::move(projects);  // set() would copy every entry
+    v.set("projects", std::move(projects));
     return v;
 }
 

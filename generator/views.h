@@ -27,11 +27,11 @@ std::string correction_anchor(const Project& p, std::size_t i);
 std::string percent_of(double value, double target);
 
 /// A project as an entry: number, title, departments, status, metrics, tags, body.
+/// It borrows the site's text (View::borrow), so it must not outlive `site`.
 View project_view(const Site& site, const Project& p, const Theme& theme);
 
-/// An edition with its figures, preamble and every project entry.
-View edition_view(const Site& site, const Edition& e, const std::vector<View>& entries, const Theme& theme);
-/// The same, with the list of its entries already made (in `e.projects` order).
+/// An edition with its figures, preamble and `projects`, the list of its
+/// entries (in `e.projects` order). Borrows from `site` as project_view does.
 View edition_view(const Site& site, const Edition& e, View&& projects, const Theme& theme);
 
 }  // namespace bulletin

@@ -1,6 +1,8 @@
 // The theme (theme.h): templates with partials, UI strings by language with
 // fallbacks, assets, and template errors reported at their file and line.
 #include <catch2/catch.hpp>
+#include <kainjow/mustache.hpp>
+#include <nlohmann/json.hpp>
 
 #include "../support/test_support.h"
 #include "theme.h"
@@ -105,4 +107,117 @@ TEST_CASE("theme: the default theme has every UI string in Chinese and English")
         CHECK(en->strings().count(key) == 1);
     }
     CHECK(zh->strings().size() == en->strings().size());
+}
+
+namespace {
+
+// The same data as kainjow's view and as ours.
+kainjow::mustache::data kainjow_view(const nlohmann::json& j) {
+    using data = kainjow::mustache::data;
+    if (j.is_string()) return data(j.get<std::string>());
+    if (j.is_boolean()) return data(j.get<bool>());
+    if (j.is_array()) {
+        data list{data::type::list};
+        for (const auto& item : j) list.push_back(kainjow_view(item));
+        return list;
+    }
+    data object;
+    for (const auto& [k, v] : j.items()) object.set(k, kainjow_view(v));
+    return object;
+}
+
+View our_view(const nlohmann::json& j) {
+    if (j.is_string()) return View(j.get<std::string>());
+    if (j.is_boolean()) return View(j.get<bool>());
+    if (j.is_array()) {
+        View list{View::type::list};
+        for (const auto& item : j) list.push_back(our_view(item));
+        return list;
+    }
+    View object;
+    for (const auto& [k, v] : j.items()) object.set(k, our_view(v));
+    return object;
+}
+
+}  // namespace
+
+TEST_CASE("theme: templates render to the same bytes as kainjow's renderer") {
+    // Mustache's corners where renderers differ: lines left blank by section
+    // tags (dropped only when the section was entered), names looked up
+    // outwards, dotted names, escaping, comments, delimiters, CR LF, a
+    // partial tag the theme could not inline, a last line with no line end.
+    const std::vector<std::string> templates = {
+        "{{#list}}\n  {{name}}\n{{/list}}\n",
+        "a\n{{#missing}}\nx\n{{/missing}}\nb\n{{#f}}\ny\n{{/f}}\nc\n{{#empty}}\nz\n{{/empty}}\n",
+        "{{^f}}\n[{{.}}]no\n{{/f}}\n{{^empty}}\t\n{{/empty}}\n{{^t}}\nnever\n{{/t}}\n{{^missing}}none{{/missing}}\n",
+        "  {{#t}}  \n  in  \n  {{/t}}  \nafter {{#t}}{{/t}} \n",
+        "{{a.b.c}} {{a.x}} {{a.b.missing}} {{#a}}{{b.c}}|{{x}}|{{name}}{{/a}} {{a..b}} {{.a}}",
+        "{{s}}|{{{s}}}|{{&s}}|{{ s }}|{{list}}|{{t}}|{{a}}",
+        "{{! a comment }}\n{{=<% %>=}}\n<%s%>\n<%={{ }}=%>\n{{s}}\n",
+        "<p>{{> p.q}}</p>\n{{> list.x}}",
+        "{{#s}}[{{.}}]{{/s}}{{#a}}[{{#b}}{{c}}{{/b}}]{{/a}}",
+        "\r\n{{#list}}\r\n{{name}}\r\n{{/list}}\r\nend\r",
+        "x\n{{#t}}{{/t}}",
+        "{{#list}}{{#inner}}{{name}}{{z}}{{/inner}}{{/list}}\n{{#list}}\n\n{{/list}}",
+        "{{}}{{ }}{{#t}}{{.}}{{/t}}",
+        "{{long}}|{{{long}}}|{{#texts}}{{.}}|{{/texts}}",
+    };
+    const nlohmann::json data = nlohmann::json::parse(R"({
+        "list": [{"name": "a&b"}, {"name": "<c>"}], "t": true, "f": false, "empty": [],
+        "s": "'q\"&<>", "a": {"b": {"c": "deep"}, "x": "ax"}, "p.q": "<b>{{s}}</b>\n{{#t}}\n{{name}}\n{{/t}}\n",
+        "name": "outer", "inner": [{"z": "1"}, {"z": "2"}], "": "empty-name",
+        "long": "01234567&9abcdef0123456<89abcdef中文字符，没有要转义的字符。'\"'\">>>>>>>>>x&",
+        "texts": ["12345678", "1234567&", "&2345678", "123456789abcdefg&", "中文中文中文中文中文中文\"", ""]
+    })");
+    ThemeDir t;
+    for (std::size_t i = 0; i < templates.size(); ++i) write_file(t.dir / ("templates/case" + std::to_string(i) + ".html"), templates[i]);
+    Diagnostics diags;
+    auto theme = Theme::load(t.dir, "zh-CN", diags);
+    INFO(bulletin::format_diagnostics(diags, "zh-CN"));
+    REQUIRE(theme.has_value());
+    const View ours = our_view(data);
+    for (std::size_t i = 0; i < templates.size(); ++i) {
+        INFO(templates[i]);
+        kainjow::mustache::mustache reference{templates[i]};
+        REQUIRE(reference.is_valid());
+        CHECK(theme->render("case" + std::to_string(i), ours) == reference.render(kainjow_view(data)));
+    }
+}
+
+TEST_CASE("theme: a referred view and borrowed text render as copies of them") {
+    ThemeDir t;
+    write_file(t.dir / "templates/list.html", "{{#items}}\n<li>{{title}} {{entry.title}}{{#entry}}{{title}}{{/entry}}</li>\n{{/items}}\n");
+    Diagnostics diags;
+    auto theme = Theme::load(t.dir, "zh-CN", diags);
+    REQUIRE(theme.has_value());
+    const std::string text = "<标题>";
+    View entry;
+    entry.set("title", View::borrow(text));
+    View copied;
+    View referred;
+    View copied_items{View::type::list};
+    View referred_items{View::type::list};
+    View shared_item = entry;
+    shared_item.set("entry", View::ref(entry));
+    for (int i = 0; i < 2; ++i) {
+        View item = entry;
+        item.set("entry", entry);
+        copied_items.push_back(item);
+        referred_items.push_back(View::ref(shared_item));
+    }
+    View inner;
+    inner.set("title", "inner");
+    View with_entry;
+    with_entry.set("title", "outer");
+    with_entry.set("entry", View::ref(inner));
+    referred_items.push_back(std::move(with_entry));
+    View copied_last;
+    copied_last.set("title", "outer");
+    copied_last.set("entry", inner);
+    copied_items.push_back(std::move(copied_last));
+    copied.set("items", std::move(copied_items));
+    referred.set("items", std::move(referred_items));
+    const std::string out = theme->render("list", referred);
+    CHECK(out == theme->render("list", copied));
+    CHECK(out.find("&lt;标题&gt;") != std::string::npos);
 }
