@@ -177,10 +177,24 @@ void Publisher::put(OutputFile&& file, const std::string& sha256) {
         }
     }
     const fs::path target = staging_ / file.path;
-    std::error_code ec;
-    fs::create_directories(target.parent_path(), ec);
-    if (ec && !fs::is_directory(target.parent_path())) {
-        throw std::runtime_error("cannot create " + target.parent_path().string() + ": " + ec.message());
+    // Each folder is made once: create_directories walks the whole path.
+    const std::size_t slash = file.path.rfind('/');
+    if (slash != std::string::npos) {
+        const std::string folder = file.path.substr(0, slash);
+        bool made;
+        {
+            std::lock_guard lock(mutex_);
+            made = made_folders_.count(folder) > 0;
+        }
+        if (!made) {
+            std::error_code ec;
+            fs::create_directories(target.parent_path(), ec);
+            if (ec && !fs::is_directory(target.parent_path())) {
+                throw std::runtime_error("cannot create " + target.parent_path().string() + ": " + ec.message());
+            }
+            std::lock_guard lock(mutex_);
+            made_folders_.insert(folder);
+        }
     }
     if (!in_place_) {
         const fs::path old = out_ / file.path;

@@ -17,6 +17,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <unordered_set>
 #include <string>
 
 #include "manifest.h"
@@ -76,6 +77,7 @@ private:
     bool committed_ = false;
     mutable std::mutex mutex_;
     std::set<std::string> paths_;
+    std::unordered_set<std::string> made_folders_;  // in the staging folder
     std::atomic<std::size_t> bytes_{0};
     std::atomic<std::size_t> written_{0};
 };
