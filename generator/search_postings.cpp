@@ -1,7 +1,12 @@
 #include "search_postings.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
+#include <cstdlib>
+#include <new>
+#include <utility>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -11,154 +16,305 @@
 namespace bulletin::search {
 namespace {
 
-void put_varint(std::string& out, std::uint64_t v) {
-    while (v >= 0x80) {
-        out.push_back(static_cast<char>((v & 0x7f) | 0x80));
-        v >>= 7;
-    }
-    out.push_back(static_cast<char>(v));
-}
-
-std::uint64_t get_varint(const unsigned char*& p) {
-    std::uint64_t v = 0;
-    for (int shift = 0;; shift += 7) {
-        const unsigned char b = *p++;
-        v |= static_cast<std::uint64_t>(b & 0x7f) << shift;
-        if (!(b & 0x80)) return v;
-    }
-}
-
-std::uint64_t zigzag(std::int64_t v) { return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63); }
-std::int64_t unzigzag(std::uint64_t v) { return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1); }
-
-void add_tokens(Postings& postings, int doc, int field, std::vector<Token>& tokens) {
-    for (Token& token : tokens) {
-        TokenPostings& t = postings.try_emplace(std::move(token.text)).first->second;
-        if (t.last_doc != doc || t.last_field != field) {
-            put_varint(t.bytes, static_cast<std::uint64_t>(doc - std::max(t.last_doc, 0)));
-            t.bytes.push_back(static_cast<char>(field));
-            t.bytes.push_back(0);
-            t.last_doc = doc;
-            t.last_field = field;
-            t.last_position = 0;
-        }
-        if (token.kind != TokenKind::Unigram) {
-            t.bytes.pop_back();
-            put_varint(t.bytes, zigzag(token.position - t.last_position) + 1);
-            t.bytes.push_back(0);
-            t.last_position = token.position;
-        }
-    }
-}
-
-void collect_range(Postings& postings, const std::vector<const Document*>& docs, int first, int end) {
-    for (int id = first; id < end; ++id) {
-        const Document& d = *docs[static_cast<size_t>(id)];
-        auto title = tokenize(d.title);
-        add_tokens(postings, id, title_field, title);
-        auto department = tokenize(d.department);
-        add_tokens(postings, id, department_field, department);
-        // A gap of one position between tags keeps two tags from reading as one phrase.
-        std::vector<Token> tags;
-        int next = 0;
-        for (const std::string& tag : d.tags) {
-            auto more = tokenize(tag, next);
-            for (const Token& t : more) next = std::max(next, t.position + 2);
-            tags.insert(tags.end(), more.begin(), more.end());
-        }
-        add_tokens(postings, id, tags_field, tags);
-        auto text = tokenize(d.text);
-        add_tokens(postings, id, text_field, text);
-    }
-}
-
 std::size_t digits(std::int64_t v) {
     std::size_t n = v < 0 ? 2 : 1;
     for (std::uint64_t u = v < 0 ? static_cast<std::uint64_t>(-v) : static_cast<std::uint64_t>(v); u >= 10; u /= 10) ++n;
     return n;
 }
 
-
-/// Walks one token's postings as the JSON numbers: on_posting(doc delta,
-/// field), then on_position(delta) for each position.
-template <typename OnPosting, typename OnPosition, typename OnEnd>
-void walk(const TokenPostings& t, OnPosting on_posting, OnPosition on_position, OnEnd on_end) {
-    const auto* p = reinterpret_cast<const unsigned char*>(t.bytes.data());
-    const auto* end = p + t.bytes.size();
-    while (p < end) {
-        const std::uint64_t doc = get_varint(p);
-        const int field = *p++;
-        on_posting(static_cast<std::int64_t>(doc), field);
-        for (std::uint64_t v; (v = get_varint(p)) != 0;) on_position(unzigzag(v - 1));
-        on_end();
-    }
+std::uint64_t hash_key(std::u32string_view key) {
+    std::uint64_t h = 0x9e3779b97f4a7c15u * (key.size() + 1);
+    for (char32_t c : key) h = (h ^ c) * 0xff51afd7ed558ccdu;
+    return h ^ (h >> 32);
 }
+
+/// A byte string for postings JSON that grows by whole steps: the postings
+/// get ~10^8 appends of a few bytes each, which std::string makes check and
+/// copy one at a time.
+class Bytes {
+public:
+    Bytes() = default;
+    Bytes(Bytes&& other) noexcept
+        : data_(std::exchange(other.data_, nullptr)), size_(other.size_), capacity_(other.capacity_) {
+        other.size_ = other.capacity_ = 0;
+    }
+    Bytes& operator=(Bytes&&) = delete;
+    ~Bytes() { std::free(data_); }
+
+    /// Room for `n` more bytes: write them from the pointer returned, then commit.
+    char* room(std::size_t n) {
+        if (capacity_ - size_ < n) grow(n);
+        return data_ + size_;
+    }
+    void commit(const char* end) { size_ = static_cast<std::size_t>(end - data_); }
+    std::string_view view() const { return {data_, size_}; }
+    std::size_t size() const { return size_; }
+
+private:
+    void grow(std::size_t n) {
+        const std::size_t capacity = std::max(size_ + n, std::max<std::size_t>(capacity_ * 2, 16));
+        char* data = static_cast<char*>(std::realloc(data_, capacity));
+        if (!data) throw std::bad_alloc();
+        data_ = data;
+        capacity_ = capacity;
+    }
+    char* data_ = nullptr;
+    std::size_t size_ = 0, capacity_ = 0;
+};
+
+char* write_int(char* out, std::int64_t v) { return std::to_chars(out, out + 20, v).ptr; }
 
 }  // namespace
 
-Postings collect_postings(const std::vector<const Document*>& docs) {
+/// One token's postings from one range of documents, kept as the JSON the
+/// index holds: the postings "[doc delta,field,first position,position
+/// deltas...]" joined by commas, the last one not yet closed. The first
+/// doc delta counts from 0; a later range's is corrected when written.
+struct Postings::RangePostings {
+    Bytes json;
+    int first_doc = -1;  // -1: no posting yet
+    int last_doc = -1;
+    int last_field = -1;
+    int last_position = 0;
+};
+
+/// The postings of one range of documents, collected by one thread: each
+/// distinct token once, keyed by its folded code points so that a token
+/// is written out as UTF-8 only when first met.
+struct Postings::Range {
+    struct Text {
+        std::string text;
+        std::uint32_t hash;                  // token_hash(text)
+        std::uint32_t key_start, key_length;  // in long_keys, for keys of four code points or more
+    };
+    // What is touched for every token apart from what is only needed per
+    // distinct token: ~10^7 tokens go through here at 10,000 projects.
+    std::vector<RangePostings> postings;
+    std::vector<Text> texts;
+    std::u32string long_keys;
+
+    // A token of up to three code points is its own 63-bit code (no token
+    // holds U+0000, so the zeros of a shorter one are unambiguous); a longer
+    // one's code is the top bit and a hash. Open addressing; code 0 is empty.
+    struct Slot {
+        std::uint64_t code = 0;
+        std::uint32_t entry = 0;
+    };
+    std::vector<Slot> slots = std::vector<Slot>(4096);
+    int shift = 64 - 12;
+    std::size_t used = 0;
+    // One-code-point tokens (most are ideographs) skip the hashing.
+    std::vector<std::uint32_t> single = std::vector<std::uint32_t>(0x10000, ~0u);
+
+    // Entry indices grouped by partition: by_partition[offsets[p]..offsets[p + 1]).
+    std::vector<std::uint32_t> by_partition, offsets;
+
+    static std::uint64_t code_of(std::u32string_view key) {
+        if (key.size() > 3) return 1ull << 63 | hash_key(key) >> 1;
+        std::uint64_t code = 0;
+        for (std::size_t i = key.size(); i-- > 0;) code = code << 21 | key[i];
+        return code;
+    }
+
+    std::uint32_t add_entry(std::u32string_view key) {
+        std::string text = to_utf8(key);
+        const std::uint32_t hash = token_hash(text);
+        texts.push_back({std::move(text), hash, static_cast<std::uint32_t>(long_keys.size()),
+                         static_cast<std::uint32_t>(key.size())});
+        if (key.size() > 3) long_keys += key;
+        postings.emplace_back();
+        return static_cast<std::uint32_t>(postings.size() - 1);
+    }
+
+    std::uint32_t find_or_add(std::u32string_view key) {
+        if (key.size() == 1 && key[0] < 0x10000) {
+            std::uint32_t& entry = single[key[0]];
+            if (entry == ~0u) entry = add_entry(key);
+            return entry;
+        }
+        const std::uint64_t code = code_of(key);
+        const std::size_t mask = slots.size() - 1;
+        for (std::size_t i = (code * 0x9e3779b97f4a7c15u) >> shift;; i = (i + 1) & mask) {
+            Slot& slot = slots[i];
+            if (slot.code == code) {
+                if (!(code >> 63)) return slot.entry;
+                const Text& t = texts[slot.entry];
+                if (std::u32string_view(long_keys).substr(t.key_start, t.key_length) == key) return slot.entry;
+            } else if (slot.code == 0) {
+                if ((used + 1) * 2 > slots.size()) {
+                    grow();
+                    return find_or_add(key);
+                }
+                ++used;
+                slot = {code, add_entry(key)};
+                return slot.entry;
+            }
+        }
+    }
+
+    void grow() {
+        std::vector<Slot> old(slots.size() * 2);
+        old.swap(slots);
+        --shift;
+        const std::size_t mask = slots.size() - 1;
+        for (const Slot& s : old) {
+            if (s.code == 0) continue;
+            std::size_t i = (s.code * 0x9e3779b97f4a7c15u) >> shift;
+            while (slots[i].code != 0) i = (i + 1) & mask;
+            slots[i] = s;
+        }
+    }
+
+    void add(int doc, int field, const TokenSpans& tokens) {
+        const std::u32string_view text = tokens.text;
+        for (const TokenSpan& token : tokens.spans) {
+            RangePostings& p = postings[find_or_add(text.substr(token.start, token.length))];
+            char* out = p.json.room(64);
+            if (p.last_doc != doc || p.last_field != field) {
+                if (p.last_doc < 0) {
+                    *out++ = '[';
+                    p.first_doc = doc;
+                    out = write_int(out, doc);
+                } else {
+                    *out++ = ']';
+                    *out++ = ',';
+                    *out++ = '[';
+                    out = write_int(out, doc - p.last_doc);
+                }
+                *out++ = ',';
+                *out++ = static_cast<char>('0' + field);
+                p.last_doc = doc;
+                p.last_field = field;
+                p.last_position = 0;
+            }
+            // A query never needs a unigram's adjacency, only its presence.
+            if (token.kind != TokenKind::Unigram) {
+                *out++ = ',';
+                out = write_int(out, token.position - p.last_position);
+                p.last_position = token.position;
+            }
+            p.json.commit(out);
+        }
+    }
+
+    void collect(const std::vector<const Document*>& docs, int first, int end) {
+        TokenSpans tokens;
+        for (int id = first; id < end; ++id) {
+            const Document& d = *docs[static_cast<size_t>(id)];
+            tokenize(d.title, 0, tokens);
+            add(id, title_field, tokens);
+            tokenize(d.department, 0, tokens);
+            add(id, department_field, tokens);
+            // A gap of one position between tags keeps two tags from reading as one phrase.
+            int next = 0;
+            for (const std::string& tag : d.tags) {
+                tokenize(tag, next, tokens);
+                for (const TokenSpan& t : tokens.spans) next = std::max(next, t.position + 2);
+                add(id, tags_field, tokens);
+            }
+            tokenize(d.text, 0, tokens);
+            add(id, text_field, tokens);
+        }
+        offsets.assign(term_partitions + 1, 0);
+        for (const Text& t : texts) ++offsets[(t.hash & (term_partitions - 1)) + 1];
+        for (std::size_t p = 0; p < term_partitions; ++p) offsets[p + 1] += offsets[p];
+        by_partition.resize(texts.size());
+        std::vector<std::uint32_t> fill(offsets.begin(), offsets.end() - 1);
+        for (std::size_t k = 0; k < texts.size(); ++k)
+            by_partition[fill[texts[k].hash & (term_partitions - 1)]++] = static_cast<std::uint32_t>(k);
+        std::vector<Slot>().swap(slots);
+        std::vector<std::uint32_t>().swap(single);
+    }
+};
+
+struct Postings::Partition {
+    std::vector<Term> terms;
+    std::vector<const RangePostings*> pieces;
+};
+
+Postings::Postings(const std::vector<const Document*>& docs) : partitions_(term_partitions) {
     const int n = static_cast<int>(docs.size());
     const int parts = std::max(1, std::min<int>(static_cast<int>(worker_count()) * 4, n / 64));
-    std::vector<Postings> partial(static_cast<size_t>(parts));
-    parallel_for(partial.size(), [&](std::size_t k) {
+    ranges_.resize(static_cast<size_t>(parts));
+    parallel_for(ranges_.size(), [&](std::size_t k) {
         const int first = static_cast<int>(static_cast<long long>(n) * static_cast<long long>(k) / parts);
         const int end = static_cast<int>(static_cast<long long>(n) * static_cast<long long>(k + 1) / parts);
-        collect_range(partial[k], docs, first, end);
+        ranges_[k] = std::make_unique<Range>();
+        ranges_[k]->collect(docs, first, end);
     });
-    Postings postings = std::move(partial[0]);
-    for (std::size_t k = 1; k < partial.size(); ++k) {
-        for (auto it = partial[k].begin(); it != partial[k].end();) {
-            auto node = partial[k].extract(it++);
-            auto found = postings.find(node.key());
-            if (found == postings.end()) {
-                postings.insert(std::move(node));
-                continue;
+
+    // Each token's ranges, in document order, and the size of its whole list.
+    constexpr std::size_t group = 64;
+    std::vector<std::size_t> counts(term_partitions / group);
+    parallel_for(term_partitions / group, [&](std::size_t g) {
+        struct Found {
+            const Range::Text* text;
+            const RangePostings* postings;
+            std::uint32_t range;
+        };
+        std::vector<Found> found;
+        for (std::size_t p = g * group; p < (g + 1) * group; ++p) {
+            found.clear();
+            for (std::uint32_t r = 0; r < ranges_.size(); ++r) {
+                const Range& range = *ranges_[r];
+                for (std::uint32_t i = range.offsets[p]; i < range.offsets[p + 1]; ++i)
+                    found.push_back({&range.texts[range.by_partition[i]], &range.postings[range.by_partition[i]], r});
             }
-            // The range's first posting counted its doc from 0; count it from the list's last doc.
-            TokenPostings& to = found->second;
-            const TokenPostings& from = node.mapped();
-            const auto* p = reinterpret_cast<const unsigned char*>(from.bytes.data());
-            const std::uint64_t first_doc = get_varint(p);
-            put_varint(to.bytes, first_doc - static_cast<std::uint64_t>(to.last_doc));
-            to.bytes.append(reinterpret_cast<const char*>(p), from.bytes.size() - static_cast<size_t>(
-                                                                  p - reinterpret_cast<const unsigned char*>(from.bytes.data())));
-            to.last_doc = from.last_doc;
-            to.last_field = from.last_field;
-            to.last_position = from.last_position;
+            std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+                return a.text->text != b.text->text ? a.text->text < b.text->text : a.range < b.range;
+            });
+            Partition& partition = partitions_[p];
+            for (std::size_t i = 0; i < found.size();) {
+                Term term{found[i].text->text, found[i].text->hash, 2,
+                          static_cast<std::uint32_t>(partition.pieces.size()), 0};
+                int last_doc = -1;
+                for (; i < found.size() && found[i].text->text == term.text; ++i) {
+                    const RangePostings& piece = *found[i].postings;
+                    term.json_size += piece.json.size() + 1 + (term.piece_count ? 1 : 0);
+                    if (last_doc >= 0) term.json_size += digits(piece.first_doc - last_doc) - digits(piece.first_doc);
+                    last_doc = piece.last_doc;
+                    partition.pieces.push_back(&piece);
+                    ++term.piece_count;
+                }
+                partition.terms.push_back(term);
+            }
+            counts[g] += partition.terms.size();
         }
-        Postings().swap(partial[k]);
-    }
-    return postings;
+    });
+    for (std::size_t c : counts) term_count_ += c;
 }
 
-std::size_t postings_json_size(const TokenPostings& t) {
-    std::size_t n = 2;  // [ ]
-    std::size_t count = 0;
-    walk(
-        t, [&](std::int64_t doc, int field) { n += 3 + digits(doc) + digits(field); ++count; },  // [ , ]
-        [&](std::int64_t delta) { n += 1 + digits(delta); }, [] {});
-    return n + (count ? count - 1 : 0);
+Postings::~Postings() {
+    // Freeing ~10^5 strings per range is worth spreading too.
+    parallel_for(ranges_.size(), [&](std::size_t k) { ranges_[k].reset(); });
 }
 
-void append_postings_json(std::string& out, const TokenPostings& t) {
+const std::vector<Term>& Postings::partition(std::size_t p) const { return partitions_[p].terms; }
+
+void Postings::append_json(std::string& out, const Term& term) const {
+    const Partition& partition = partitions_[term.hash & (term_partitions - 1)];
     out += '[';
-    bool first = true;
-    walk(
-        t,
-        [&](std::int64_t doc, int field) {
-            if (!first) out += ',';
-            first = false;
-            out += '[';
-            append_int(out, doc);
-            out += ',';
-            append_int(out, field);
-        },
-        [&](std::int64_t delta) {
-            out += ',';
-            append_int(out, delta);
-        },
-        [&] { out += ']'; });
+    int last_doc = -1;
+    for (std::uint32_t k = 0; k < term.piece_count; ++k) {
+        const RangePostings& piece = *partition.pieces[term.first_piece + k];
+        if (last_doc < 0) {
+            out += piece.json.view();
+        } else {
+            // This range counted its first doc from 0; count it from the last one before.
+            out += ",[";
+            append_int(out, piece.first_doc - last_doc);
+            out += piece.json.view().substr(1 + digits(piece.first_doc));
+        }
+        out += ']';
+        last_doc = piece.last_doc;
+    }
     out += ']';
+}
+
+std::size_t json_string_size(const std::string& s) {
+    std::string out;
+    append_json_string(out, s);
+    return out.size();
 }
 
 void append_json_string(std::string& out, const std::string& s) {
@@ -208,15 +364,7 @@ void append_json_string(std::string& out, const std::string& s) {
 
 void append_int(std::string& out, std::int64_t v) {
     char buf[24];
-    char* e = buf + sizeof buf;
-    char* b = e;
-    std::uint64_t u = v < 0 ? static_cast<std::uint64_t>(-v) : static_cast<std::uint64_t>(v);
-    do {
-        *--b = static_cast<char>('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0) *--b = '-';
-    out.append(b, e);
+    out.append(buf, write_int(buf, v));
 }
 
 }  // namespace bulletin::search
