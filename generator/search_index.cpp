@@ -60,7 +60,7 @@ Json document_json(const Document& d) {
 }
 
 /// dump(document_json(d)), written directly: the library's serializer was
-/// a noticeable part of a large index, whose documents are ~10^8 bytes.
+/// a noticeable part of a large index, whose documents are tens of MB.
 void append_document_json(std::string& out, const Document& d) {
     out += "{\"url\":";
     append_json_string(out, d.url);
@@ -75,16 +75,6 @@ void append_document_json(std::string& out, const Document& d) {
     out += ",\"text\":";
     append_json_string(out, d.text);
     out += '}';
-}
-
-/// The length of append_document_json's output.
-std::size_t document_json_size(const Document& d) {
-    constexpr std::size_t punctuation = std::char_traits<char>::length(
-        "{\"url\":,\"title\":,\"department\":,\"edition\":,\"number\":,\"text\":}");
-    std::string number;
-    append_int(number, d.number);
-    return punctuation + json_string_size(d.url) + json_string_size(d.title) + json_string_size(d.department) +
-           json_string_size(d.edition) + number.size() + json_string_size(d.text);
 }
 
 /// Editions, departments and the id range of each (edition, department) pair.
@@ -168,13 +158,13 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
     std::size_t postings_bytes = 0;
     for (std::size_t p = 0; p < term_partitions; ++p)
         for (const Term& term : postings->partition(p)) postings_bytes += term.text.size() + term.json_size + 4;
-    std::vector<std::size_t> doc_sizes(docs.size());
+    std::vector<std::string> doc_texts(docs.size());
     parallel_for((docs.size() + 255) / 256, [&](std::size_t block) {
         for (std::size_t i = block * 256; i < std::min(docs.size(), (block + 1) * 256); ++i)
-            doc_sizes[i] = document_json_size(*docs[i]);
+            append_document_json(doc_texts[i], *docs[i]);
     });
     std::size_t docs_bytes = 0;
-    for (std::size_t size : doc_sizes) docs_bytes += size + 1;
+    for (const std::string& d : doc_texts) docs_bytes += d.size() + 1;
 
     // Each file as it is finished: its bytes, and for offline copies the script twin.
     auto put = [&](const std::string& path, std::string bytes) {
@@ -243,7 +233,7 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
         parallel_for(files, [&](std::size_t f) {
             const std::size_t first = f * per_file, end = std::min(docs.size(), (f + 1) * per_file);
             std::size_t size = 64;
-            for (std::size_t id = first; id < end; ++id) size += doc_sizes[id] + 1;
+            for (std::size_t id = first; id < end; ++id) size += doc_texts[id].size() + 1;
             std::string text;
             text.reserve(size);
             text += "{\"version\":";
@@ -253,7 +243,8 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
             text += ",\"docs\":[";
             for (std::size_t id = first; id < end; ++id) {
                 if (id != first) text += ',';
-                append_document_json(text, *docs[id]);
+                text += doc_texts[id];
+                std::string().swap(doc_texts[id]);
             }
             text += "]}";
             put(docs_dir + std::to_string(f) + ".json", std::move(text));

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <new>
 #include <utility>
 #include <string_view>
@@ -311,35 +312,58 @@ void Postings::append_json(std::string& out, const Term& term) const {
     out += ']';
 }
 
-std::size_t json_string_size(const std::string& s) {
-    std::string out;
-    append_json_string(out, s);
-    return out.size();
+namespace {
+
+/// True when `s` is UTF-8 whose every sequence nlohmann's dump() copies as
+/// it is: ASCII, two-byte sequences and three-byte ones other than those led
+/// by E0 (overlong forms) and ED (surrogates). Anything else, rare in text
+/// here, is left to the library.
+bool plain_utf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* end = p + s.size();
+    while (p < end) {
+        // Eight ASCII bytes at a time.
+        if (end - p >= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p, 8);
+            if ((word & 0x8080808080808080u) == 0) {
+                p += 8;
+                continue;
+            }
+        }
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+        } else if (c >= 0xc2 && c <= 0xdf) {
+            if (end - p < 2 || (p[1] & 0xc0) != 0x80) return false;
+            p += 2;
+        } else if (c >= 0xe1 && c <= 0xef && c != 0xed) {
+            if (end - p < 3 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80) return false;
+            p += 3;
+        } else {
+            return false;
+        }
+    }
+    return true;
 }
 
+bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+}  // namespace
+
 void append_json_string(std::string& out, const std::string& s) {
-    bool plain = true;
-    for (std::size_t i = 0; i < s.size() && plain;) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
-        if (len == 0 || i + len > s.size()) plain = false;
-        for (std::size_t k = 1; plain && k < len; ++k) plain = (static_cast<unsigned char>(s[i + k]) & 0xc0) == 0x80;
-        i += len ? len : 1;
-    }
-    if (!plain) {  // let the library decide what an invalid sequence becomes
+    if (!plain_utf8(s)) {  // let the library decide what an invalid sequence becomes
         out += nlohmann::ordered_json(s).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
         return;
     }
-    // Overlong forms and surrogates are rare enough to check through the library too.
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c == 0xc0 || c == 0xc1 || c == 0xe0 || c == 0xed || c >= 0xf0) {
-            out += nlohmann::ordered_json(s).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-            return;
-        }
-    }
+    out.reserve(out.size() + s.size() + 2);
     out += '"';
-    for (char ch : s) {
+    std::size_t run = 0;  // start of the bytes not yet copied
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto ch = static_cast<unsigned char>(s[i]);
+        if (!needs_escape(ch)) continue;
+        out.append(s, run, i - run);
+        run = i + 1;
         switch (ch) {
             case '\b': out += "\\b"; break;
             case '\t': out += "\\t"; break;
@@ -348,17 +372,15 @@ void append_json_string(std::string& out, const std::string& s) {
             case '\r': out += "\\r"; break;
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
-            default:
-                if (static_cast<unsigned char>(ch) <= 0x1f) {
-                    static constexpr char hex_digits[] = "0123456789abcdef";
-                    out += "\\u00";
-                    out += hex_digits[(ch >> 4) & 0xf];
-                    out += hex_digits[ch & 0xf];
-                } else {
-                    out += ch;
-                }
+            default: {
+                static constexpr char hex_digits[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hex_digits[(ch >> 4) & 0xf];
+                out += hex_digits[ch & 0xf];
+            }
         }
     }
+    out.append(s, run, s.size() - run);
     out += '"';
 }
 

@@ -55,9 +55,6 @@ private:
 /// A whole number as JSON writes it.
 void append_int(std::string& out, std::int64_t v);
 
-/// The length of what append_json_string writes, without writing it.
-std::size_t json_string_size(const std::string& s);
-
 /// A JSON string exactly as nlohmann's dump() writes it (UTF-8 kept, invalid bytes replaced).
 void append_json_string(std::string& out, const std::string& s);
 
