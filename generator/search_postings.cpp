@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
-#include <cstdlib>
 #include <cstring>
-#include <new>
 #include <utility>
 #include <string_view>
 
@@ -29,41 +27,58 @@ std::uint64_t hash_key(std::u32string_view key) {
     return h ^ (h >> 32);
 }
 
-/// A byte string for postings JSON that grows by whole steps: the postings
-/// get ~10^8 appends of a few bytes each, which std::string makes check and
-/// copy one at a time.
-class Bytes {
+/// Where the postings JSON lives while it is collected: ~10^5 tokens per
+/// range each grow by ~10^2 appends of a few bytes. Each token's bytes are a
+/// chain of chunks from one arena per range, so nothing is copied as it
+/// grows and nothing is freed one by one.
+class Arena {
 public:
-    Bytes() = default;
-    Bytes(Bytes&& other) noexcept
-        : data_(std::exchange(other.data_, nullptr)), size_(other.size_), capacity_(other.capacity_) {
-        other.size_ = other.capacity_ = 0;
+    char* allocate(std::size_t n) {
+        if (static_cast<std::size_t>(end_ - next_) < n) {
+            const std::size_t size = std::max<std::size_t>(n, 1 << 20);
+            blocks_.push_back(std::unique_ptr<char[]>(new char[size]));  // not zeroed
+            next_ = blocks_.back().get();
+            end_ = next_ + size;
+        }
+        char* p = next_;
+        next_ += n;
+        return p;
     }
-    Bytes& operator=(Bytes&&) = delete;
-    ~Bytes() { std::free(data_); }
-
-    /// Room for `n` more bytes: write them from the pointer returned, then commit.
-    char* room(std::size_t n) {
-        if (capacity_ - size_ < n) grow(n);
-        return data_ + size_;
-    }
-    void commit(const char* end) { size_ = static_cast<std::size_t>(end - data_); }
-    std::string_view view() const { return {data_, size_}; }
-    std::size_t size() const { return size_; }
 
 private:
-    void grow(std::size_t n) {
-        const std::size_t capacity = std::max(size_ + n, std::max<std::size_t>(capacity_ * 2, 16));
-        char* data = static_cast<char*>(std::realloc(data_, capacity));
-        if (!data) throw std::bad_alloc();
-        data_ = data;
-        capacity_ = capacity;
-    }
-    char* data_ = nullptr;
-    std::size_t size_ = 0, capacity_ = 0;
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    char* next_ = nullptr;
+    char* end_ = nullptr;
 };
 
-char* write_int(char* out, std::int64_t v) { return std::to_chars(out, out + 20, v).ptr; }
+/// Stored right after a chunk's bytes; a chain is walked from footer to footer.
+struct ChunkEnd {
+    char* next_end;  // the next chunk's footer, or null
+    std::uint32_t used;
+    std::uint32_t capacity;
+};
+
+ChunkEnd& chunk_end(char* end) { return *reinterpret_cast<ChunkEnd*>(end); }
+const ChunkEnd& chunk_end(const char* end) { return *reinterpret_cast<const ChunkEnd*>(end); }
+
+constexpr std::size_t first_chunk = 32, last_chunk = 4096;  // bytes; each chunk doubles
+constexpr std::size_t most_per_token = 32;  // "],[" doc delta "," field "," position delta
+
+char* write_long_int(char* out, std::int64_t v) { return std::to_chars(out, out + 20, v).ptr; }
+
+inline char* write_int(char* out, std::int64_t v) {
+    // Most numbers here are a field, a position delta or a doc delta.
+    if (static_cast<std::uint64_t>(v) < 10) {
+        *out = static_cast<char>('0' + v);
+        return out + 1;
+    }
+    if (static_cast<std::uint64_t>(v) < 100) {
+        out[0] = static_cast<char>('0' + v / 10);
+        out[1] = static_cast<char>('0' + v % 10);
+        return out + 2;
+    }
+    return write_long_int(out, v);
+}
 
 }  // namespace
 
@@ -72,11 +87,23 @@ char* write_int(char* out, std::int64_t v) { return std::to_chars(out, out + 20,
 /// deltas...]" joined by commas, the last one not yet closed. The first
 /// doc delta counts from 0; a later range's is corrected when written.
 struct Postings::RangePostings {
-    Bytes json;
-    int first_doc = -1;  // -1: no posting yet
-    int last_doc = -1;
-    int last_field = -1;
-    int last_position = 0;
+    char* first_end = nullptr;  // footer of the first chunk; null: no posting yet
+    char* write = nullptr;      // in the last chunk
+    char* end = nullptr;        // of the last chunk
+    std::uint32_t full_chunks = 0;  // bytes in the chunks before the last
+    std::int32_t first_doc = -1;
+    std::int32_t last_doc_field = -1;  // doc * 4 + field of the last posting
+    std::int32_t last_position = 0;
+
+    int last_doc() const { return last_doc_field >> 2; }
+    std::size_t size() const { return full_chunks + chunk_end(end).used; }  // once collected
+
+    /// Calls f(bytes) for each chunk, in order.
+    template <typename F>
+    void for_each_chunk(F f) const {
+        for (const char* e = first_end; e; e = chunk_end(e).next_end)
+            f(std::string_view(e - chunk_end(e).capacity, chunk_end(e).used));
+    }
 };
 
 /// The postings of one range of documents, collected by one thread: each
@@ -85,7 +112,7 @@ struct Postings::RangePostings {
 struct Postings::Range {
     struct Text {
         std::string text;
-        std::uint32_t hash;                  // token_hash(text)
+        std::uint32_t hash;                   // token_hash(text)
         std::uint32_t key_start, key_length;  // in long_keys, for keys of four code points or more
     };
     // What is touched for every token apart from what is only needed per
@@ -93,6 +120,7 @@ struct Postings::Range {
     std::vector<RangePostings> postings;
     std::vector<Text> texts;
     std::u32string long_keys;
+    Arena arena;
 
     // A token of up to three code points is its own 63-bit code (no token
     // holds U+0000, so the zeros of a shorter one are unambiguous); a longer
@@ -104,8 +132,15 @@ struct Postings::Range {
     std::vector<Slot> slots = std::vector<Slot>(4096);
     int shift = 64 - 12;
     std::size_t used = 0;
-    // One-code-point tokens (most are ideographs) skip the hashing.
-    std::vector<std::uint32_t> single = std::vector<std::uint32_t>(0x10000, ~0u);
+    // One-code-point tokens (most are ideographs) skip the hashing. A
+    // unigram only marks its presence in a field, so once it is marked in
+    // this one (`field` = doc * 4 + field + 1) the rest of the field's
+    // occurrences need not reach its postings at all.
+    struct Single {
+        std::uint32_t entry = ~0u;
+        std::int32_t field = 0;
+    };
+    std::vector<Single> single = std::vector<Single>(0x10000);
 
     // Entry indices grouped by partition: by_partition[offsets[p]..offsets[p + 1]).
     std::vector<std::uint32_t> by_partition, offsets;
@@ -128,11 +163,6 @@ struct Postings::Range {
     }
 
     std::uint32_t find_or_add(std::u32string_view key) {
-        if (key.size() == 1 && key[0] < 0x10000) {
-            std::uint32_t& entry = single[key[0]];
-            if (entry == ~0u) entry = add_entry(key);
-            return entry;
-        }
         const std::uint64_t code = code_of(key);
         const std::size_t mask = slots.size() - 1;
         for (std::size_t i = (code * 0x9e3779b97f4a7c15u) >> shift;; i = (i + 1) & mask) {
@@ -166,13 +196,47 @@ struct Postings::Range {
         }
     }
 
+    /// Makes room for one token's bytes in `p`, chaining a new chunk when the last is full.
+    void make_room(RangePostings& p) {
+        if (static_cast<std::size_t>(p.end - p.write) >= most_per_token) return;
+        std::size_t capacity = first_chunk;
+        if (p.first_end) {
+            ChunkEnd& last = chunk_end(p.end);
+            last.used = static_cast<std::uint32_t>(p.write - (p.end - last.capacity));
+            p.full_chunks += last.used;
+            capacity = std::min<std::size_t>(last.capacity * 2, last_chunk);
+        }
+        char* start = arena.allocate(capacity + sizeof(ChunkEnd));
+        char* end = start + capacity;
+        chunk_end(end) = {nullptr, 0, static_cast<std::uint32_t>(capacity)};
+        if (p.first_end)
+            chunk_end(p.end).next_end = end;
+        else
+            p.first_end = end;
+        p.write = start;
+        p.end = end;
+    }
+
     void add(int doc, int field, const TokenSpans& tokens) {
         const std::u32string_view text = tokens.text;
+        const std::int32_t doc_field = doc * 4 + field;
         for (const TokenSpan& token : tokens.spans) {
-            RangePostings& p = postings[find_or_add(text.substr(token.start, token.length))];
-            char* out = p.json.room(64);
-            if (p.last_doc != doc || p.last_field != field) {
-                if (p.last_doc < 0) {
+            std::uint32_t entry;
+            const char32_t first = text[token.start];
+            if (token.length == 1 && first < 0x10000) {
+                Single& s = single[first];
+                if (token.kind == TokenKind::Unigram && s.field == doc_field + 1) continue;
+                if (s.entry == ~0u) s.entry = add_entry(text.substr(token.start, 1));
+                s.field = doc_field + 1;
+                entry = s.entry;
+            } else {
+                entry = find_or_add(text.substr(token.start, token.length));
+            }
+            RangePostings& p = postings[entry];
+            make_room(p);
+            char* out = p.write;
+            if (p.last_doc_field != doc_field) {
+                if (p.last_doc_field < 0) {
                     *out++ = '[';
                     p.first_doc = doc;
                     out = write_int(out, doc);
@@ -180,12 +244,11 @@ struct Postings::Range {
                     *out++ = ']';
                     *out++ = ',';
                     *out++ = '[';
-                    out = write_int(out, doc - p.last_doc);
+                    out = write_int(out, doc - p.last_doc());
                 }
                 *out++ = ',';
                 *out++ = static_cast<char>('0' + field);
-                p.last_doc = doc;
-                p.last_field = field;
+                p.last_doc_field = doc_field;
                 p.last_position = 0;
             }
             // A query never needs a unigram's adjacency, only its presence.
@@ -194,7 +257,7 @@ struct Postings::Range {
                 out = write_int(out, token.position - p.last_position);
                 p.last_position = token.position;
             }
-            p.json.commit(out);
+            p.write = out;
         }
     }
 
@@ -216,6 +279,10 @@ struct Postings::Range {
             tokenize(d.text, 0, tokens);
             add(id, text_field, tokens);
         }
+        for (RangePostings& p : postings) {
+            ChunkEnd& last = chunk_end(p.end);
+            last.used = static_cast<std::uint32_t>(p.write - (p.end - last.capacity));
+        }
         offsets.assign(term_partitions + 1, 0);
         for (const Text& t : texts) ++offsets[(t.hash & (term_partitions - 1)) + 1];
         for (std::size_t p = 0; p < term_partitions; ++p) offsets[p + 1] += offsets[p];
@@ -224,7 +291,7 @@ struct Postings::Range {
         for (std::size_t k = 0; k < texts.size(); ++k)
             by_partition[fill[texts[k].hash & (term_partitions - 1)]++] = static_cast<std::uint32_t>(k);
         std::vector<Slot>().swap(slots);
-        std::vector<std::uint32_t>().swap(single);
+        std::vector<Single>().swap(single);
     }
 };
 
@@ -271,9 +338,10 @@ Postings::Postings(const std::vector<const Document*>& docs) : partitions_(term_
                 int last_doc = -1;
                 for (; i < found.size() && found[i].text->text == term.text; ++i) {
                     const RangePostings& piece = *found[i].postings;
-                    term.json_size += piece.json.size() + 1 + (term.piece_count ? 1 : 0);
-                    if (last_doc >= 0) term.json_size += digits(piece.first_doc - last_doc) - digits(piece.first_doc);
-                    last_doc = piece.last_doc;
+                    term.json_size += piece.size() + 1 + (term.piece_count ? 1 : 0);
+                    if (last_doc >= 0)
+                        term.json_size += digits(piece.first_doc - last_doc) - digits(piece.first_doc);
+                    last_doc = piece.last_doc();
                     partition.pieces.push_back(&piece);
                     ++term.piece_count;
                 }
@@ -285,10 +353,7 @@ Postings::Postings(const std::vector<const Document*>& docs) : partitions_(term_
     for (std::size_t c : counts) term_count_ += c;
 }
 
-Postings::~Postings() {
-    // Freeing ~10^5 strings per range is worth spreading too.
-    parallel_for(ranges_.size(), [&](std::size_t k) { ranges_[k].reset(); });
-}
+Postings::~Postings() = default;
 
 const std::vector<Term>& Postings::partition(std::size_t p) const { return partitions_[p].terms; }
 
@@ -298,16 +363,20 @@ void Postings::append_json(std::string& out, const Term& term) const {
     int last_doc = -1;
     for (std::uint32_t k = 0; k < term.piece_count; ++k) {
         const RangePostings& piece = *partition.pieces[term.first_piece + k];
-        if (last_doc < 0) {
-            out += piece.json.view();
-        } else {
+        std::size_t skip = 0;
+        if (last_doc >= 0) {
             // This range counted its first doc from 0; count it from the last one before.
             out += ",[";
             append_int(out, piece.first_doc - last_doc);
-            out += piece.json.view().substr(1 + digits(piece.first_doc));
+            skip = 1 + digits(piece.first_doc);
         }
+        piece.for_each_chunk([&](std::string_view bytes) {
+            const std::size_t n = std::min(skip, bytes.size());
+            out.append(bytes.substr(n));
+            skip -= n;
+        });
         out += ']';
-        last_doc = piece.last_doc;
+        last_doc = piece.last_doc();
     }
     out += ']';
 }
