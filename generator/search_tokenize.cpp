@@ -154,22 +154,28 @@ void fold_into(std::string_view utf8, std::u32string& out, std::string& classes,
     out.clear();
     classes.clear();
     chunk.clear();
-    std::uint32_t first_entry = 0;  // of chunk[0]
-    auto flush = [&] {
-        if (chunk.size() == 1 && (first_entry & entry_single)) {
-            out += static_cast<char32_t>(first_entry & 0x1fffff);
-            classes += static_cast<char>((first_entry >> entry_class_shift) & 3);
-        } else if (!(chunk.size() == 1 && (first_entry & entry_empty))) {
+    out.reserve(utf8.size());
+    classes.reserve(utf8.size());
+    // The piece being read: one code point whose fold the table holds
+    // (`pending`, its entry), or code points for ICU (`chunk`).
+    std::uint32_t pending = 0;
+    char32_t pending_char = 0;
+    auto end_piece = [&] {
+        if (pending & entry_single) {
+            out += static_cast<char32_t>(pending & 0x1fffff);
+            classes += static_cast<char>((pending >> entry_class_shift) & 3);
+        } else if (!chunk.empty()) {
             icu::UnicodeString text;
             for (char32_t c : chunk) text.append(static_cast<UChar32>(c));
             append_folded(text, out, classes);
+            chunk.clear();
         }
-        chunk.clear();
+        pending = 0;
     };
     const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
     const auto* end = p + utf8.size();
     while (p < end) {
-        const long c = decode_utf8(p, end);
+        const long c = *p < 0x80 ? *p++ : decode_utf8(p, end);
         if (c < 0) {
             // ICU decides what invalid UTF-8 becomes, for the whole text.
             out.clear();
@@ -181,11 +187,21 @@ void fold_into(std::string_view utf8, std::u32string& out, std::string& classes,
             return;
         }
         const std::uint32_t entry = entry_of(static_cast<char32_t>(c));
-        if (!chunk.empty() && (entry & entry_boundary)) flush();
-        if (chunk.empty()) first_entry = entry;
-        chunk += static_cast<char32_t>(c);
+        if (entry & entry_boundary) {
+            end_piece();
+            if (entry & (entry_single | entry_empty)) {
+                pending = entry;
+                pending_char = static_cast<char32_t>(c);
+            } else {
+                chunk += static_cast<char32_t>(c);
+            }
+        } else {
+            if (pending) chunk += pending_char;
+            pending = 0;
+            chunk += static_cast<char32_t>(c);
+        }
     }
-    if (!chunk.empty()) flush();
+    end_piece();
 }
 
 /// Length of the number (digits, at most one decimal point between digits)
