@@ -216,7 +216,7 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
             text += ",\"terms\":{";
             for (std::size_t k = 0; k < terms.size(); ++k) {
                 if (k) text += ',';
-                append_json_string(text, std::string(terms[k]->text));
+                append_json_string(text, terms[k]->text);
                 text += ':';
                 postings->append_json(text, *terms[k]);
             }

@@ -313,7 +313,6 @@ Postings::Postings(const std::vector<const Document*>& docs) : partitions_(term_
 
     // Each token's ranges, in document order, and the size of its whole list.
     constexpr std::size_t group = 64;
-    std::vector<std::size_t> counts(term_partitions / group);
     parallel_for(term_partitions / group, [&](std::size_t g) {
         struct Found {
             const Range::Text* text;
@@ -347,10 +346,8 @@ Postings::Postings(const std::vector<const Document*>& docs) : partitions_(term_
                 }
                 partition.terms.push_back(term);
             }
-            counts[g] += partition.terms.size();
         }
     });
-    for (std::size_t c : counts) term_count_ += c;
 }
 
 Postings::~Postings() = default;
@@ -420,9 +417,9 @@ bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
 }  // namespace
 
-void append_json_string(std::string& out, const std::string& s) {
+void append_json_string(std::string& out, std::string_view s) {
     if (!plain_utf8(s)) {  // let the library decide what an invalid sequence becomes
-        out += nlohmann::ordered_json(s).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
         return;
     }
     out.reserve(out.size() + s.size() + 2);
@@ -431,7 +428,7 @@ void append_json_string(std::string& out, const std::string& s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         const auto ch = static_cast<unsigned char>(s[i]);
         if (!needs_escape(ch)) continue;
-        out.append(s, run, i - run);
+        out.append(s.substr(run, i - run));
         run = i + 1;
         switch (ch) {
             case '\b': out += "\\b"; break;
@@ -449,7 +446,7 @@ void append_json_string(std::string& out, const std::string& s) {
             }
         }
     }
-    out.append(s, run, s.size() - run);
+    out.append(s.substr(run));
     out += '"';
 }
 

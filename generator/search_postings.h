@@ -16,7 +16,7 @@ namespace bulletin::search {
 /// Where in a document a token stands; ranking weighs title and department above text.
 enum Field { title_field, department_field, tags_field, text_field };
 
-/// One token over all documents.
+/// One token over all documents (its text and postings belong to the Postings).
 struct Term {
     std::string_view text;      ///< folded UTF-8
     std::uint32_t hash = 0;     ///< token_hash(text)
@@ -38,7 +38,6 @@ public:
 
     /// The terms whose hash & (term_partitions - 1) is `p`, in byte order.
     const std::vector<Term>& partition(std::size_t p) const;
-    std::size_t term_count() const { return term_count_; }
 
     /// [[doc delta, field, first position, position deltas...],...]
     void append_json(std::string& out, const Term& term) const;
@@ -49,13 +48,12 @@ private:
     struct Partition;
     std::vector<std::unique_ptr<Range>> ranges_;
     std::vector<Partition> partitions_;
-    std::size_t term_count_ = 0;
 };
 
 /// A whole number as JSON writes it.
 void append_int(std::string& out, std::int64_t v);
 
 /// A JSON string exactly as nlohmann's dump() writes it (UTF-8 kept, invalid bytes replaced).
-void append_json_string(std::string& out, const std::string& s);
+void append_json_string(std::string& out, std::string_view s);
 
 }  // namespace bulletin::search
