@@ -1,6 +1,7 @@
 #include "search_postings.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -66,16 +67,29 @@ constexpr std::size_t most_per_token = 32;  // "],[" doc delta "," field "," pos
 
 char* write_long_int(char* out, std::int64_t v) { return std::to_chars(out, out + 20, v).ptr; }
 
-inline char* write_int(char* out, std::int64_t v) {
-    // Most numbers here are a field, a position delta or a doc delta.
-    if (static_cast<std::uint64_t>(v) < 10) {
-        *out = static_cast<char>('0' + v);
-        return out + 1;
+/// The numbers below 1000 as text: most numbers here are a field, a
+/// position delta or a doc delta, and a table read costs no branch on
+/// their length (which is as good as random).
+struct SmallNumber {
+    char text[3];
+    std::uint8_t length;
+};
+constexpr std::array<SmallNumber, 1000> small_numbers = [] {
+    std::array<SmallNumber, 1000> table{};
+    for (int v = 0; v < 1000; ++v) {
+        SmallNumber& n = table[static_cast<std::size_t>(v)];
+        n.length = v < 10 ? 1 : v < 100 ? 2 : 3;
+        for (int i = n.length - 1, u = v; i >= 0; --i, u /= 10) n.text[i] = static_cast<char>('0' + u % 10);
     }
-    if (static_cast<std::uint64_t>(v) < 100) {
-        out[0] = static_cast<char>('0' + v / 10);
-        out[1] = static_cast<char>('0' + v % 10);
-        return out + 2;
+    return table;
+}();
+
+/// Writes `v` at `out`; may write one byte past the number (postings keep room for it).
+inline char* write_int(char* out, std::int64_t v) {
+    if (static_cast<std::uint64_t>(v) < small_numbers.size()) {
+        const SmallNumber& n = small_numbers[static_cast<std::size_t>(v)];
+        std::memcpy(out, &n, sizeof n);
+        return out + n.length;
     }
     return write_long_int(out, v);
 }
