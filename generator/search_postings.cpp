@@ -28,10 +28,10 @@ std::uint64_t hash_key(std::u32string_view key) {
     return h ^ (h >> 32);
 }
 
-/// Where the postings JSON lives while it is collected: ~10^5 tokens per
-/// range each grow by ~10^2 appends of a few bytes. Each token's bytes are a
-/// chain of chunks from one arena per range, so nothing is copied as it
-/// grows and nothing is freed one by one.
+/// Where the postings JSON lives while it is collected: tens of thousands of
+/// tokens per range, each growing by appends of a few bytes. Each token's
+/// bytes are a chain of chunks from one arena per range, so nothing is
+/// copied as it grows and nothing is freed one by one.
 class Arena {
 public:
     char* allocate(std::size_t n) {
@@ -63,7 +63,9 @@ ChunkEnd& chunk_end(char* end) { return *reinterpret_cast<ChunkEnd*>(end); }
 const ChunkEnd& chunk_end(const char* end) { return *reinterpret_cast<const ChunkEnd*>(end); }
 
 constexpr std::size_t first_chunk = 32, last_chunk = 4096;  // bytes; each chunk doubles
-constexpr std::size_t most_per_token = 32;  // "],[" doc delta "," field "," position delta
+// "],[" doc delta "," field "," position delta: at most 27 bytes, and
+// write_int may write one more.
+constexpr std::size_t most_per_token = 32;
 
 char* write_long_int(char* out, std::int64_t v) { return std::to_chars(out, out + 20, v).ptr; }
 
