@@ -37,8 +37,9 @@ public:
     char* allocate(std::size_t n) {
         if (static_cast<std::size_t>(end_ - next_) < n) {
             const std::size_t size = std::max<std::size_t>(n, 1 << 20);
-            blocks_.push_back(std::unique_ptr<char[]>(new char[size]));  // not zeroed
-            next_ = blocks_.back().get();
+            // Bytes (not zeroed) in which the chunks' footers may live as objects.
+            blocks_.push_back(std::unique_ptr<unsigned char[]>(new unsigned char[size]));
+            next_ = reinterpret_cast<char*>(blocks_.back().get());
             end_ = next_ + size;
         }
         char* p = next_;
@@ -47,7 +48,7 @@ public:
     }
 
 private:
-    std::vector<std::unique_ptr<char[]>> blocks_;
+    std::vector<std::unique_ptr<unsigned char[]>> blocks_;
     char* next_ = nullptr;
     char* end_ = nullptr;
 };
