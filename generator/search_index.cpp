@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <tuple>
@@ -28,6 +29,7 @@ constexpr const char* t2s_dir = "search-index/t2s/";
 constexpr const char* postings_dir = "search-index/p/";
 constexpr const char* docs_dir = "search-index/d/";
 constexpr std::size_t max_postings_shards = 4096;
+static_assert(term_partitions % max_postings_shards == 0, "a shard is a set of whole partitions");
 
 
 std::string dump(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
@@ -55,6 +57,24 @@ std::vector<const Document*> sorted_documents(const std::vector<Document>& docs)
 Json document_json(const Document& d) {
     return Json{{"url", d.url},         {"title", d.title},   {"department", d.department},
                 {"edition", d.edition}, {"number", d.number}, {"text", d.text}};
+}
+
+/// dump(document_json(d)), written directly: the library's serializer was
+/// a noticeable part of a large index, whose documents are tens of MB.
+void append_document_json(std::string& out, const Document& d) {
+    out += "{\"url\":";
+    append_json_string(out, d.url);
+    out += ",\"title\":";
+    append_json_string(out, d.title);
+    out += ",\"department\":";
+    append_json_string(out, d.department);
+    out += ",\"edition\":";
+    append_json_string(out, d.edition);
+    out += ",\"number\":";
+    append_int(out, d.number);
+    out += ",\"text\":";
+    append_json_string(out, d.text);
+    out += '}';
 }
 
 /// Editions, departments and the id range of each (edition, department) pair.
@@ -122,27 +142,7 @@ std::uint32_t token_hash(std::string_view token) {
 
 void build_index(const std::vector<Document>& input, const IndexOptions& options, const IndexSink& sink) {
     const auto docs = sorted_documents(input);
-    Postings postings = collect_postings(docs);
-
-    // Tokens in order (std::string's order, as a std::map would keep them).
-    // The first eight bytes ride along as a number, so most comparisons
-    // never reach the strings scattered over the heap (10^6+ tokens at
-    // 100,000 projects).
-    std::vector<std::pair<std::uint64_t, Postings::value_type*>> keyed;
-    keyed.reserve(postings.size());
-    for (auto& entry : postings) {
-        std::uint64_t prefix = 0;
-        for (std::size_t i = 0; i < 8; ++i)
-            prefix = prefix << 8 | (i < entry.first.size() ? static_cast<unsigned char>(entry.first[i]) : 0u);
-        keyed.emplace_back(prefix, &entry);
-    }
-    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first < b.first : a.second->first < b.second->first;
-    });
-    std::vector<Postings::value_type*> terms;
-    terms.reserve(keyed.size());
-    for (const auto& k : keyed) terms.push_back(k.second);
-    std::vector<std::pair<std::uint64_t, Postings::value_type*>>().swap(keyed);
+    auto postings = std::make_unique<Postings>(docs);
 
     Json manifest{{"format", "bulletin-search"},
                   {"version", format_version},
@@ -155,17 +155,13 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
     for (const auto& entry : t2s) t2s_names.push_back(entry.first);
     manifest["t2s"] = {{"path", t2s_dir}, {"blocks", std::move(t2s_names)}};
 
-    std::vector<std::size_t> sizes(terms.size());
-    parallel_for((terms.size() + 4095) / 4096, [&](std::size_t block) {
-        for (std::size_t i = block * 4096; i < std::min(terms.size(), (block + 1) * 4096); ++i)
-            sizes[i] = postings_json_size(terms[i]->second);
-    });
     std::size_t postings_bytes = 0;
-    for (std::size_t i = 0; i < terms.size(); ++i) postings_bytes += terms[i]->first.size() + sizes[i] + 4;
+    for (std::size_t p = 0; p < term_partitions; ++p)
+        for (const Term& term : postings->partition(p)) postings_bytes += term.text.size() + term.json_size + 4;
     std::vector<std::string> doc_texts(docs.size());
     parallel_for((docs.size() + 255) / 256, [&](std::size_t block) {
         for (std::size_t i = block * 256; i < std::min(docs.size(), (block + 1) * 256); ++i)
-            doc_texts[i] = dump(document_json(*docs[i]));
+            append_document_json(doc_texts[i], *docs[i]);
     });
     std::size_t docs_bytes = 0;
     for (const std::string& d : doc_texts) docs_bytes += d.size() + 1;
@@ -183,11 +179,15 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
     };
 
     if (postings_bytes + docs_bytes <= options.single_file_limit) {
+        std::vector<const Term*> terms;
+        for (std::size_t p = 0; p < term_partitions; ++p)
+            for (const Term& term : postings->partition(p)) terms.push_back(&term);
+        std::sort(terms.begin(), terms.end(), [](const Term* a, const Term* b) { return a->text < b->text; });
         Json terms_json = Json::object();
-        for (const auto* entry : terms) {
+        for (const Term* term : terms) {
             std::string list;
-            append_postings_json(list, entry->second);
-            append(terms_json, entry->first, Json::parse(list));
+            postings->append_json(list, *term);
+            append(terms_json, std::string(term->text), Json::parse(list));
         }
         Json doc_list = Json::array();
         for (const Document* d : docs) doc_list.push_back(document_json(*d));
@@ -200,41 +200,49 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
             next_power_of_two(postings_bytes / std::max<std::size_t>(options.postings_shard_bytes, 1)), 1,
             max_postings_shards);
         const std::size_t width = std::max<std::size_t>(1, (std::bit_width(count - 1) + 3) / 4);
-        std::vector<std::vector<std::size_t>> buckets(count);
-        for (std::size_t i = 0; i < terms.size(); ++i) buckets[token_hash(terms[i]->first) & (count - 1)].push_back(i);
         parallel_for(count, [&](std::size_t b) {
+            // The shard's terms are those of every partition whose number ends in its own bits.
+            std::vector<const Term*> terms;
+            for (std::size_t p = b; p < term_partitions; p += count)
+                for (const Term& term : postings->partition(p)) terms.push_back(&term);
+            if (count < term_partitions)
+                std::sort(terms.begin(), terms.end(), [](const Term* x, const Term* y) { return x->text < y->text; });
             std::size_t size = 32;
-            for (std::size_t i : buckets[b]) size += terms[i]->first.size() + sizes[i] + 4;
+            for (const Term* term : terms) size += term->text.size() + term->json_size + 4;
             std::string text;
             text.reserve(size);
             text += "{\"version\":";
             append_int(text, format_version);
             text += ",\"terms\":{";
-            for (std::size_t k = 0; k < buckets[b].size(); ++k) {
-                const auto* entry = terms[buckets[b][k]];
+            for (std::size_t k = 0; k < terms.size(); ++k) {
                 if (k) text += ',';
-                append_json_string(text, entry->first);
+                append_json_string(text, terms[k]->text);
                 text += ':';
-                append_postings_json(text, entry->second);
+                postings->append_json(text, *terms[k]);
             }
             text += "}}";
             put(postings_dir + hex(b, width) + ".json", std::move(text));
         });
         manifest["postings"] = {
             {"shards", count}, {"hash", "fnv1a32"}, {"digits", width}, {"path", postings_dir}};
-        Postings().swap(postings);
+        postings.reset();
 
         const std::size_t average = docs.empty() ? 1 : std::max<std::size_t>(1, docs_bytes / docs.size());
         const std::size_t per_file = std::max<std::size_t>(1, options.docs_file_bytes / average);
         const std::size_t files = (docs.size() + per_file - 1) / per_file;
         parallel_for(files, [&](std::size_t f) {
-            std::string text = "{\"version\":";
+            const std::size_t first = f * per_file, end = std::min(docs.size(), (f + 1) * per_file);
+            std::size_t size = 64;
+            for (std::size_t id = first; id < end; ++id) size += doc_texts[id].size() + 1;
+            std::string text;
+            text.reserve(size);
+            text += "{\"version\":";
             append_int(text, format_version);
             text += ",\"first\":";
-            append_int(text, static_cast<std::int64_t>(f * per_file));
+            append_int(text, static_cast<std::int64_t>(first));
             text += ",\"docs\":[";
-            for (std::size_t id = f * per_file; id < std::min(docs.size(), (f + 1) * per_file); ++id) {
-                if (id != f * per_file) text += ',';
+            for (std::size_t id = first; id < end; ++id) {
+                if (id != first) text += ',';
                 text += doc_texts[id];
                 std::string().swap(doc_texts[id]);
             }

@@ -1,11 +1,12 @@
 #pragma once
 // The postings of the search index: which documents and positions hold each
-// token, collected compactly on every core and written as the JSON of
+// token, collected on every core and written as the JSON of
 // docs/search-index.md. Used by search_index.cpp, which lays out the files.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include "search_index.h"
@@ -15,33 +16,44 @@ namespace bulletin::search {
 /// Where in a document a token stands; ranking weighs title and department above text.
 enum Field { title_field, department_field, tags_field, text_field };
 
-// One token's postings, kept compact while the index is collected (a large
-// site has ~10^6 tokens and ~10^8 positions): per posting, varint(doc delta),
-// the field as one byte, varint(zigzag(position delta) + 1) per position and
-// a 0 byte. These are the numbers the JSON holds: [doc delta, field, first
-// position, position deltas...].
-struct TokenPostings {
-    std::string bytes;
-    int last_doc = -1;  // -1: no posting yet; the first doc delta is from 0
-    int last_field = -1;
-    int last_position = 0;
+/// One token over all documents (its text and postings belong to the Postings).
+struct Term {
+    std::string_view text;      ///< folded UTF-8
+    std::uint32_t hash = 0;     ///< token_hash(text)
+    std::size_t json_size = 0;  ///< of its whole postings list
+    std::uint32_t first_piece = 0, piece_count = 0;  ///< its ranges' postings, in document order
 };
 
-using Postings = std::unordered_map<std::string, TokenPostings>;
+/// Terms by the low bits of their hash, so shards (which take those bits
+/// too) find theirs without a pass over every term.
+inline constexpr std::size_t term_partitions = 4096;
 
-/// Every token's postings over `docs`, whose order gives the document ids.
-Postings collect_postings(const std::vector<const Document*>& docs);
+class Postings {
+public:
+    /// Every token's postings over `docs`, whose order gives the document ids.
+    explicit Postings(const std::vector<const Document*>& docs);
+    ~Postings();
+    Postings(const Postings&) = delete;
+    Postings& operator=(const Postings&) = delete;
 
-/// The length of what append_postings_json writes, without writing it.
-std::size_t postings_json_size(const TokenPostings& t);
+    /// The terms whose hash & (term_partitions - 1) is `p`, in byte order.
+    const std::vector<Term>& partition(std::size_t p) const;
 
-/// [[doc delta, field, first position, position deltas...],...]
-void append_postings_json(std::string& out, const TokenPostings& t);
+    /// [[doc delta, field, first position, position deltas...],...]
+    void append_json(std::string& out, const Term& term) const;
+
+private:
+    struct Range;
+    struct RangePostings;
+    struct Partition;
+    std::vector<std::unique_ptr<Range>> ranges_;
+    std::vector<Partition> partitions_;
+};
 
 /// A whole number as JSON writes it.
 void append_int(std::string& out, std::int64_t v);
 
 /// A JSON string exactly as nlohmann's dump() writes it (UTF-8 kept, invalid bytes replaced).
-void append_json_string(std::string& out, const std::string& s);
+void append_json_string(std::string& out, std::string_view s);
 
 }  // namespace bulletin::search

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <memory>
 #include <stdexcept>
 #include <unordered_map>
@@ -29,14 +30,18 @@ constexpr std::u32string_view date_suffixes = U"底初末";
 
 bool contains(std::u32string_view set, char32_t c) { return set.find(c) != std::u32string_view::npos; }
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
-bool is_han(char32_t c) {
+
+/// What a folded code point is to the tokenizer. Letters, marks and numbers
+/// other than ASCII digits make up words; an ideograph is a letter to
+/// Unicode, so it is tested first.
+enum CharClass : char { other_class, han_class, word_class, digit_class };
+
+CharClass classify(char32_t c) {
+    if (is_digit(c)) return digit_class;
     UErrorCode status = U_ZERO_ERROR;
-    return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN;
-}
-// Letters, marks and numbers other than ASCII digits make up words; an
-// ideograph is a letter to Unicode, so callers test is_han first.
-bool is_word_char(char32_t c) {
-    return (U_GET_GC_MASK(static_cast<UChar32>(c)) & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK)) != 0;
+    if (uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN) return han_class;
+    if (U_GET_GC_MASK(static_cast<UChar32>(c)) & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK)) return word_class;
+    return other_class;
 }
 
 using Map = std::unordered_map<char32_t, char32_t>;
@@ -48,6 +53,155 @@ const Map& t2s_map() {
         return m;
     }();
     return map;
+}
+
+const icu::Normalizer2& nfkc_casefold() {
+    static const icu::Normalizer2* instance = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+        if (U_FAILURE(status)) throw std::runtime_error("ICU NFKC_Casefold is unavailable");
+        return n;
+    }();
+    return *instance;
+}
+
+/// Appends ICU's fold of `text` (NFKC_Casefold, then Traditional to
+/// Simplified) with the class of each code point.
+void append_folded(const icu::UnicodeString& text, std::u32string& out, std::string& classes) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString folded = nfkc_casefold().normalize(text, status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU NFKC_Casefold failed");
+    const Map& t2s = t2s_map();
+    for (int32_t i = 0; i < folded.length(); i = folded.moveIndex32(i, 1)) {
+        auto c = static_cast<char32_t>(folded.char32At(i));
+        if (auto it = t2s.find(c); it != t2s.end()) c = it->second;
+        out += c;
+        classes += classify(c);
+    }
+}
+
+// Normalizing each text through ICU was most of the indexer's time; most
+// code points fold alone, the same way every time. ICU's hasBoundaryBefore(c)
+// means text can be normalized in pieces cut before c, so text is cut before
+// every such code point and a piece of one code point takes its fold from a
+// table. A piece of several (a letter and its combining marks, a removed
+// zero-width joiner before a mark) goes through ICU as before.
+//
+// One entry per BMP code point, filled on first use by whichever thread
+// meets it (they all compute the same value): the code point's fold when it
+// is one code point or none, and whether text may be cut before it.
+constexpr std::uint32_t entry_known = 1u << 31;
+constexpr std::uint32_t entry_boundary = 1u << 30;  // hasBoundaryBefore
+constexpr std::uint32_t entry_single = 1u << 29;    // folds to one code point, in the low 21 bits
+constexpr std::uint32_t entry_empty = 1u << 28;     // folds to nothing; neither: ask ICU
+constexpr int entry_class_shift = 24;               // the CharClass of an entry_single fold
+
+std::atomic<std::uint32_t> bmp_entries[0x10000];
+
+std::uint32_t compute_entry(char32_t c) {
+    std::uint32_t entry = entry_known;
+    if (nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(c))) entry |= entry_boundary;
+    std::u32string folded;
+    std::string classes;
+    append_folded(icu::UnicodeString(static_cast<UChar32>(c)), folded, classes);
+    if (folded.empty()) entry |= entry_empty;
+    if (folded.size() == 1)
+        entry |= entry_single | static_cast<std::uint32_t>(classes[0]) << entry_class_shift | folded[0];
+    return entry;
+}
+
+std::uint32_t entry_of(char32_t c) {
+    if (c >= 0x10000) return compute_entry(c);
+    std::uint32_t entry = bmp_entries[c].load(std::memory_order_relaxed);
+    if (entry == 0) {
+        entry = compute_entry(c);
+        bmp_entries[c].store(entry, std::memory_order_relaxed);
+    }
+    return entry;
+}
+
+/// The next code point of valid UTF-8 at `p`, or -1 for anything ICU would
+/// replace (bad or truncated sequences, overlong forms, surrogates).
+long decode_utf8(const unsigned char*& p, const unsigned char* end) {
+    const unsigned char b0 = *p;
+    if (b0 < 0x80) {
+        ++p;
+        return b0;
+    }
+    auto cont = [&](std::ptrdiff_t k) { return p + k < end && (p[k] & 0xc0) == 0x80; };
+    if (b0 >= 0xc2 && b0 < 0xe0 && cont(1)) {
+        const long c = (b0 & 0x1f) << 6 | (p[1] & 0x3f);
+        p += 2;
+        return c;
+    }
+    if (b0 >= 0xe0 && b0 < 0xf0 && cont(1) && cont(2)) {
+        const long c = (b0 & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+        if (c < 0x800 || (c >= 0xd800 && c < 0xe000)) return -1;
+        p += 3;
+        return c;
+    }
+    if (b0 >= 0xf0 && b0 < 0xf5 && cont(1) && cont(2) && cont(3)) {
+        const long c = (b0 & 0x07) << 18 | (p[1] & 0x3f) << 12 | (p[2] & 0x3f) << 6 | (p[3] & 0x3f);
+        if (c < 0x10000 || c > 0x10ffff) return -1;
+        p += 4;
+        return c;
+    }
+    return -1;
+}
+
+/// fold() with the class of each code point; `chunk` is scratch.
+void fold_into(std::string_view utf8, std::u32string& out, std::string& classes, std::u32string& chunk) {
+    out.clear();
+    classes.clear();
+    chunk.clear();
+    out.reserve(utf8.size());
+    classes.reserve(utf8.size());
+    // The piece being read: one code point whose fold the table holds
+    // (`pending`, its entry), or code points for ICU (`chunk`).
+    std::uint32_t pending = 0;
+    char32_t pending_char = 0;
+    auto end_piece = [&] {
+        if (pending & entry_single) {
+            out += static_cast<char32_t>(pending & 0x1fffff);
+            classes += static_cast<char>((pending >> entry_class_shift) & 3);
+        } else if (!chunk.empty()) {
+            icu::UnicodeString text;
+            for (char32_t c : chunk) text.append(static_cast<UChar32>(c));
+            append_folded(text, out, classes);
+            chunk.clear();
+        }
+        pending = 0;
+    };
+    const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+    const auto* end = p + utf8.size();
+    while (p < end) {
+        const long c = *p < 0x80 ? *p++ : decode_utf8(p, end);
+        if (c < 0) {
+            // ICU decides what invalid UTF-8 becomes, for the whole text.
+            out.clear();
+            classes.clear();
+            chunk.clear();
+            append_folded(icu::UnicodeString::fromUTF8(
+                              icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))),
+                          out, classes);
+            return;
+        }
+        const std::uint32_t entry = entry_of(static_cast<char32_t>(c));
+        if (entry & entry_boundary) {
+            end_piece();
+            if (entry & (entry_single | entry_empty)) {
+                pending = entry;
+                pending_char = static_cast<char32_t>(c);
+            } else {
+                chunk += static_cast<char32_t>(c);
+            }
+        } else {
+            if (pending) chunk += pending_char;
+            pending = 0;
+            chunk += static_cast<char32_t>(c);
+        }
+    }
+    end_piece();
 }
 
 /// Length of the number (digits, at most one decimal point between digits)
@@ -68,32 +222,33 @@ size_t measure_length(std::u32string_view s, size_t i) {
     return i < s.size() && contains(single_measures, s[i]) ? 1 : 0;
 }
 
-/// The number at `i` (length `n`) with the units after it, as cut points:
-/// every prefix ending at a cut is a token.
-std::vector<size_t> number_cuts(std::u32string_view s, size_t i, size_t n) {
-    std::vector<size_t> cuts;
+/// The number at `i` (length `n`) with the units after it: every prefix
+/// ending at a cut is a token, added to `spans` at `position`.
+void add_number_cuts(std::u32string_view s, size_t i, size_t n, int position, std::vector<TokenSpan>& spans) {
+    auto cut = [&](size_t k) {
+        spans.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k - i), position, TokenKind::Number});
+    };
     size_t k = i + n;
     for (;;) {
-        for (int m = 0; m < 2 && k < s.size() && contains(multipliers, s[k]); ++m) cuts.push_back(++k);
-        if (k < s.size() && contains(approximations, s[k])) cuts.push_back(++k);
+        for (int m = 0; m < 2 && k < s.size() && contains(multipliers, s[k]); ++m) cut(++k);
+        if (k < s.size() && contains(approximations, s[k])) cut(++k);
         size_t measure = measure_length(s, k);
         if (measure == 0) break;
         char32_t unit = s[k];
         k += measure;
-        cuts.push_back(k);
+        cut(k);
         if (measure == 1 && (unit == U'年' || unit == U'月')) {
             if (size_t next = number_length(s, k); next > 0) {
                 k += next;
-                cuts.push_back(k);
+                cut(k);
                 continue;
             }
         }
         if (measure == 1 && (unit == U'年' || unit == U'月' || unit == U'日') && k < s.size() &&
             contains(date_suffixes, s[k]))
-            cuts.push_back(++k);
+            cut(++k);
         break;
     }
-    return cuts;
 }
 
 }  // namespace
@@ -157,56 +312,60 @@ std::string to_utf8(std::u32string_view text) {
 }
 
 std::u32string fold(std::string_view utf8) {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU NFKC_Casefold is unavailable");
-    icu::UnicodeString folded = nfkc_cf->normalize(
-        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))), status);
-    const Map& t2s = t2s_map();
-    std::u32string out;
-    out.reserve(static_cast<size_t>(folded.length()));
-    for (int32_t i = 0; i < folded.length(); i = folded.moveIndex32(i, 1)) {
-        auto c = static_cast<char32_t>(folded.char32At(i));
-        auto it = t2s.find(c);
-        out += it == t2s.end() ? c : it->second;
-    }
+    std::u32string out, chunk;
+    std::string classes;
+    fold_into(utf8, out, classes, chunk);
     return out;
 }
 
-std::vector<Token> tokenize(std::string_view utf8, int first_position) {
-    const std::u32string s = fold(utf8);
-    std::vector<Token> tokens;
+void tokenize(std::string_view utf8, int first_position, TokenSpans& out) {
+    fold_into(utf8, out.text, out.classes, out.chunk);
+    out.spans.clear();
+    const std::u32string_view s = out.text;
+    const char* cls = out.classes.data();
+    auto span = [&](size_t start, size_t length, int position, TokenKind kind) {
+        out.spans.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(length), position, kind});
+    };
     int position = first_position;
     size_t i = 0;
     while (i < s.size()) {
-        if (is_han(s[i])) {
+        if (cls[i] == han_class) {
             size_t end = i;
-            while (end < s.size() && is_han(s[end])) ++end;
+            while (end < s.size() && cls[end] == han_class) ++end;
             for (size_t k = i; k < end; ++k, ++position) {
-                if (k + 1 < end) tokens.push_back({to_utf8(s.substr(k, 2)), position, TokenKind::Bigram});
-                tokens.push_back({to_utf8(s.substr(k, 1)), position, TokenKind::Unigram});
+                if (k + 1 < end) span(k, 2, position, TokenKind::Bigram);
+                span(k, 1, position, TokenKind::Unigram);
             }
             i = end;
-        } else if (is_word_char(s[i])) {
+        } else if (cls[i] != other_class) {
             size_t end = i;
             bool letters = false;
-            while (end < s.size() && !is_han(s[end]) && is_word_char(s[end])) letters |= !is_digit(s[end++]);
+            while (end < s.size() && (cls[end] == word_class || cls[end] == digit_class))
+                letters |= cls[end++] == word_class;
             if (letters) {
-                tokens.push_back({to_utf8(s.substr(i, end - i)), position++, TokenKind::Word});
+                span(i, end - i, position++, TokenKind::Word);
                 i = end;
                 continue;
             }
             // All digits: a number, whose decimal point may follow.
             size_t n = number_length(s, i);
-            tokens.push_back({to_utf8(s.substr(i, n)), position, TokenKind::Number});
-            for (size_t cut : number_cuts(s, i, n))
-                tokens.push_back({to_utf8(s.substr(i, cut - i)), position, TokenKind::Number});
+            span(i, n, position, TokenKind::Number);
+            add_number_cuts(s, i, n, position, out.spans);
             ++position;
             i += n;
         } else {
             ++i;
         }
     }
+}
+
+std::vector<Token> tokenize(std::string_view utf8, int first_position) {
+    TokenSpans spans;
+    tokenize(utf8, first_position, spans);
+    std::vector<Token> tokens;
+    tokens.reserve(spans.spans.size());
+    for (const TokenSpan& t : spans.spans)
+        tokens.push_back({to_utf8(std::u32string_view(spans.text).substr(t.start, t.length)), t.position, t.kind});
     return tokens;
 }
 

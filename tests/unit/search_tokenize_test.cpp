@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 #include "search_index.h"
 #include "search_tokenize.h"
@@ -80,5 +83,73 @@ TEST_CASE("search tokenizer: shared vectors hash tokens to shards like the brows
     for (const auto& [token, hash] : vectors["hash"].items()) {
         INFO(token);
         CHECK(bulletin::search::token_hash(token) == hash.get<std::uint32_t>());
+    }
+}
+
+namespace {
+
+// ICU's fold of a whole text, the definition fold() takes its shortcuts from.
+std::u32string icu_fold(const std::string& utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    REQUIRE(U_SUCCESS(status));
+    const icu::UnicodeString folded = nfkc_cf->normalize(icu::UnicodeString::fromUTF8(utf8), status);
+    const auto& table = bulletin::search::traditional_to_simplified();
+    std::u32string out;
+    for (int32_t i = 0; i < folded.length(); i = folded.moveIndex32(i, 1)) {
+        auto c = static_cast<char32_t>(folded.char32At(i));
+        auto it = std::lower_bound(table.begin(), table.end(), std::pair<char32_t, char32_t>(c, 0));
+        out += it != table.end() && it->first == c ? it->second : c;
+    }
+    return out;
+}
+
+std::string utf8_of(char32_t c) { return bulletin::search::to_utf8(std::u32string(1, c)); }
+
+}  // namespace
+
+TEST_CASE("search tokenizer: fold agrees with ICU on every code point and around combining marks") {
+    // Code points fold from a table when ICU says text may be cut before
+    // them; these are the cases where it may not, or where a fold is long.
+    std::size_t wrong = 0;
+    for (char32_t c = 1; c < 0x30000; c += c < 0x10000 ? 1 : 61) {
+        if (c >= 0xd800 && c < 0xe000) continue;
+        const std::string s = utf8_of(c);
+        for (const std::string& text : {s, s + "\u0301", "a" + s, s + s, "O\u200d" + s}) {
+            if (bulletin::search::fold(text) != icu_fold(text) && ++wrong < 10) FAIL_CHECK("fold differs for " << text);
+        }
+    }
+    CHECK(wrong == 0);
+}
+
+TEST_CASE("search tokenizer: fold agrees with ICU on random mixtures, invalid UTF-8 included") {
+    const std::vector<std::string> pieces = {
+        "a", "Z", "ß", "ẞ", "İ", "I", "e", "\u0301", "\u0308", "\u200d", "\u200b", "\u00ad", "Ａ", "１", "，", "　",
+        " ", ".", "5", "%", "‰", "万", "元", "年", "月", "底", "平方米", "兒", "園", "乾", "ﬁ", "①", "㎡", "㍿", "\uf900",
+        "⼀", "가", "\u1100", "\u1161", "\u11a8", "カ", "\u3099", "ｶ", "ﾞ", "\U00020000", "\U0001f600", "Σ", "ς", "٣",
+        "क", "\u093c", "ﷺ", "Å", "\u0345", "ι", "\x01", "\n", "\"", "\xff", "\xc3", "\xe4\xb8", "\xed\xa0\x80",
+        "\xc0\xaf", "\xf4\x90\x80\x80", "\xe0\x80\x80"};
+    std::mt19937 random(7);
+    std::size_t wrong = 0;
+    for (int n = 0; n < 100000; ++n) {
+        std::string text;
+        for (int k = static_cast<int>(random() % 10); k > 0; --k) text += pieces[random() % pieces.size()];
+        if (bulletin::search::fold(text) != icu_fold(text) && ++wrong < 10) FAIL_CHECK("fold differs for " << text);
+    }
+    CHECK(wrong == 0);
+}
+
+TEST_CASE("search tokenizer: spans are the tokens, and one TokenSpans serves many texts") {
+    bulletin::search::TokenSpans spans;
+    for (const std::string text : {"涉及金额8.98万元，已全部退还", "CMake ＡＢＣ１２３", "", "截至2022年12月底"}) {
+        bulletin::search::tokenize(text, 3, spans);
+        const auto tokens = bulletin::search::tokenize(text, 3);
+        REQUIRE(spans.spans.size() == tokens.size());
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            const auto& s = spans.spans[i];
+            CHECK(bulletin::search::to_utf8(std::u32string_view(spans.text).substr(s.start, s.length)) == tokens[i].text);
+            CHECK(s.position == tokens[i].position);
+            CHECK(s.kind == tokens[i].kind);
+        }
     }
 }
