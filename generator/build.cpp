@@ -167,13 +167,14 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     }
     // The output is exactly what the stamped build wrote: its manifest
     // describes it, and the folder can be updated in place.
+    mark("stamp");
     std::optional<Manifest> previous;
     if (stamp && !listing.empty() && stamp->outputs == listing && !inputs.global.empty()) {
         previous = read_previous_manifest(options.out_dir);
     }
     // A build that fails changes neither the output nor its stamp, which still
     // describes that output.
-    mark("stamp");
+    mark("previous");
 
     Loaded l = load_all(options);
     mark("load");
