@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "json_text.h"
 #include "parallel.h"
 #include "text.h"
 #include "views.h"
@@ -123,42 +124,6 @@ void append_joined(std::string& out, const std::vector<std::string>& items, std:
     }
 }
 
-// Well-formed UTF-8 as Unicode defines it (no overlong forms, surrogates or
-// code points past U+10FFFF): what nlohmann accepts without replacing.
-bool valid_utf8(std::string_view s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const auto* end = p + s.size();
-    while (p < end) {
-        const unsigned char c = *p;
-        if (c < 0x80) {
-            ++p;
-            continue;
-        }
-        int more = 0;
-        unsigned char lo = 0x80;
-        unsigned char hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            more = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            more = 2;
-            if (c == 0xE0) lo = 0xA0;
-            if (c == 0xED) hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            more = 3;
-            if (c == 0xF0) lo = 0x90;
-            if (c == 0xF4) hi = 0x8F;
-        } else {
-            return false;
-        }
-        if (end - p <= more) return false;
-        if (p[1] < lo || p[1] > hi) return false;
-        for (int i = 2; i <= more; ++i) {
-            if (p[i] < 0x80 || p[i] > 0xBF) return false;
-        }
-        p += more + 1;
-    }
-    return true;
-}
 
 // The open data JSON as nlohmann's dump(1, '\t', false, replace) writes it,
 // straight into one string: building the document as nlohmann values first
@@ -186,33 +151,7 @@ public:
         return *this;
     }
 
-    void string(std::string_view s) {
-        if (!valid_utf8(s)) {
-            // Rare: let nlohmann put U+FFFD for the broken bytes, as before.
-            out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-            return;
-        }
-        out_ += '"';
-        std::size_t done = 0;
-        for (std::size_t i = 0; i < s.size(); ++i) {
-            const auto c = static_cast<unsigned char>(s[i]);
-            if (c >= 0x20 && c != '"' && c != '\\') continue;
-            out_.append(s.data() + done, i - done);
-            done = i + 1;
-            switch (c) {
-                case '"': out_ += "\\\""; break;
-                case '\\': out_ += "\\\\"; break;
-                case '\b': out_ += "\\b"; break;
-                case '\t': out_ += "\\t"; break;
-                case '\n': out_ += "\\n"; break;
-                case '\f': out_ += "\\f"; break;
-                case '\r': out_ += "\\r"; break;
-                default: out_ += fmt::format("\\u{:04x}", c); break;
-            }
-        }
-        out_.append(s.data() + done, s.size() - done);
-        out_ += '"';
-    }
+    void string(std::string_view s) { append_json_string(out_, s); }
     void integer(long long v) { out_ += std::to_string(v); }
     void number(double v) {
         if (!std::isfinite(v)) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "json_text.h"
 #include "search_index.h"
 
 namespace bulletin::search {
@@ -53,7 +54,6 @@ private:
 /// A whole number as JSON writes it.
 void append_int(std::string& out, std::int64_t v);
 
-/// A JSON string exactly as nlohmann's dump() writes it (UTF-8 kept, invalid bytes replaced).
-void append_json_string(std::string& out, std::string_view s);
+using bulletin::append_json_string;  // json_text.h
 
 }  // namespace bulletin::search

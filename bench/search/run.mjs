@@ -39,7 +39,7 @@ const sent = (f) => (existsSync(f + '.gz') ? size(f + '.gz') : size(f));
 function indexTimer() {
   const out = path.join(work, 'index-time');
   execFileSync('g++', ['-O2', '-std=c++20', '-I', path.join(repo, 'generator'), path.join(repo, 'bench/search/index-time.cpp'),
-    ...['search_index.cpp', 'search_postings.cpp', 'search_tokenize.cpp', 'parallel.cpp'].map((f) => path.join(repo, 'generator', f)),
+    ...['search_index.cpp', 'search_postings.cpp', 'search_tokenize.cpp', 'json_text.cpp', 'parallel.cpp'].map((f) => path.join(repo, 'generator', f)),
     '-pthread', '-licui18n', '-licuuc', '-licudata', '-o', out]);
   return out;
 }
