@@ -250,36 +250,61 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         ctx.department_names.push_back(site.departments[i].name);
     }
 
+    // The edition folders are listed, and their _index.md read, in parallel;
+    // what each reports is added in folder order, as one after the other would.
+    struct Folder {
+        std::string id;
+        std::string shown;  // as messages name the folder
+        bool reserved = false;
+        Diagnostics diags;
+        std::optional<Edition> edition;
+        std::vector<std::string> files;  // its project files, sorted
+    };
+    std::vector<Folder> folders;
+    for (std::string& id : sorted_entries(content_dir, true)) {
+        Folder& f = folders.emplace_back();
+        f.shown = shown_path(content_dir, id);
+        f.id = std::move(id);
+    }
+    parallel_for(folders.size(), [&](std::size_t i) {
+        Folder& f = folders[i];
+        if (std::find(kReserved.begin(), kReserved.end(), f.id) != kReserved.end()) {
+            f.reserved = true;
+            f.diags.error({f.shown, 0, 0}, say(lang, Msg::reserved_edition, f.id));
+            return;
+        }
+        check_slug(f.id, {f.shown, 0, 0}, lang, f.diags);
+        const fs::path dir = fs::path(content_dir) / f.id;
+        const fs::path index = dir / "_index.md";
+        if (!fs::exists(index)) {
+            f.diags.error({f.shown + "/_index.md", 0, 0}, std::string(text(Msg::missing_index, lang)),
+                          std::string(text(Msg::missing_index_hint, lang)));
+        } else {
+            f.edition = load_edition(ctx, index, f.shown + "/_index.md", f.id, cfg, f.diags);
+        }
+        f.files = sorted_entries(dir, false);
+        std::erase(f.files, "_index.md");
+    });
+
     // Every project file of every edition, loaded in parallel, reported in path order.
+    // A folder's files are named by joining strings: its shown name is already
+    // normal, and a file name adds nothing lexically_normal() would change.
     struct Job {
         std::size_t edition;
-        fs::path file;
+        std::string file;
         std::string shown;
         std::string slug;
     };
     std::vector<Job> jobs;
-    for (const std::string& id : sorted_entries(content_dir, true)) {
-        const fs::path dir = fs::path(content_dir) / id;
-        const std::string shown_dir = shown_path(content_dir, id);
-        if (std::find(kReserved.begin(), kReserved.end(), id) != kReserved.end()) {
-            diags.error({shown_dir, 0, 0}, say(lang, Msg::reserved_edition, id));
-            continue;
-        }
-        check_slug(id, {shown_dir, 0, 0}, lang, diags);
-        const fs::path index = dir / "_index.md";
-        std::optional<Edition> edition;
-        if (!fs::exists(index)) {
-            diags.error({shown_path(content_dir, fs::path(id) / "_index.md"), 0, 0},
-                        std::string(text(Msg::missing_index, lang)), std::string(text(Msg::missing_index_hint, lang)));
-        } else {
-            edition = load_edition(ctx, index, shown_path(content_dir, fs::path(id) / "_index.md"), id, cfg, diags);
-        }
+    for (Folder& f : folders) {
+        diags.append(f.diags);
+        if (f.reserved) continue;
         // A broken edition still has its projects checked, so one run lists every
         // problem; the error already reported means this stand-in is never built.
-        site.editions.push_back(edition ? std::move(*edition) : Edition{});
-        for (const std::string& name : sorted_entries(dir, false)) {
-            if (name == "_index.md") continue;
-            jobs.push_back({site.editions.size() - 1, dir / name, shown_path(content_dir, fs::path(id) / name),
+        site.editions.push_back(f.edition ? std::move(*f.edition) : Edition{});
+        const std::string dir = (fs::path(content_dir) / f.id).string();
+        for (const std::string& name : f.files) {
+            jobs.push_back({site.editions.size() - 1, dir + '/' + name, f.shown + '/' + name,
                             name.substr(0, name.size() - 3)});
         }
     }
@@ -288,22 +313,19 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         loaded[i] = load_project(ctx, jobs[i].file, jobs[i].shown, jobs[i].slug, options.drafts);
     });
 
-    std::vector<std::map<int, std::string>> numbers(site.editions.size());
-    std::vector<std::vector<Project>> by_edition(site.editions.size());
+    std::vector<std::map<int, std::size_t>> numbers(site.editions.size());  // number → the job that has it
+    std::vector<std::vector<std::size_t>> by_edition(site.editions.size());  // jobs with a project to build
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         diags.append(loaded[i].diags);
         if (loaded[i].number) {
-            auto [it, fresh] = numbers[jobs[i].edition].emplace(*loaded[i].number, jobs[i].shown);
+            auto [it, fresh] = numbers[jobs[i].edition].emplace(*loaded[i].number, i);
             if (!fresh) {
-                diags.error(loaded[i].number_loc, say(lang, Msg::dup_number, *loaded[i].number, it->second),
+                diags.error(loaded[i].number_loc, say(lang, Msg::dup_number, *loaded[i].number, jobs[it->second].shown),
                             std::string(text(Msg::dup_number_hint, lang)), loaded[i].number_line);
                 continue;
             }
         }
-        if (!loaded[i].project) continue;
-        Project& p = *loaded[i].project;
-        p.edition = jobs[i].edition;
-        by_edition[p.edition].push_back(std::move(p));
+        if (loaded[i].project) by_edition[jobs[i].edition].push_back(i);
     }
     if (site.editions.empty() && !diags.has_errors()) {
         diags.error({fs::path(content_dir).lexically_normal().generic_string(), 0, 0},
@@ -327,13 +349,18 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         const Edition& y = site.editions[b];
         return x.year != y.year ? x.year > y.year : x.id > y.id;
     });
+    // Each project is moved once, straight to its place. Numbers are unique
+    // within an edition by now (a duplicate is an error), so the order is too.
     std::vector<Edition> editions;
+    site.projects.reserve(jobs.size());
     for (std::size_t old : order) {
         Edition e = std::move(site.editions[old]);
         auto& projects = by_edition[old];
-        std::sort(projects.begin(), projects.end(),
-                  [](const Project& a, const Project& b) { return a.number < b.number; });
-        for (Project& p : projects) {
+        std::sort(projects.begin(), projects.end(), [&](std::size_t a, std::size_t b) {
+            return loaded[a].project->number < loaded[b].project->number;
+        });
+        for (std::size_t i : projects) {
+            Project& p = *loaded[i].project;
             p.edition = editions.size();
             e.projects.push_back(site.projects.size());
             site.projects.push_back(std::move(p));
