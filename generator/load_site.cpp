@@ -86,6 +86,7 @@ std::vector<Metric> read_metrics(FieldReader& f, Diagnostics& diags, const std::
 }
 
 struct LoadedProject {
+    std::string shown;  // the file, as messages name it
     Diagnostics diags;
     std::optional<Project> project;
     std::optional<int> number;  // read even when the file has other errors, to find duplicates
@@ -211,10 +212,14 @@ std::optional<Edition> load_edition(const Context& ctx, const fs::path& file, co
 std::vector<std::string> sorted_entries(const fs::path& dir, bool want_dirs) {
     std::vector<std::string> out;
     for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
-        const std::string name = entry.path().filename().string();
+        // The name is cut from the entry's path as it is: filename() and
+        // extension() would each build another path, for every file.
+        const std::string& path = entry.path().native();
+        std::string name = path.substr(path.rfind('/') + 1);
         if (ignored_name(name)) continue;
-        if (want_dirs ? entry.is_directory() : (entry.is_regular_file() && entry.path().extension() == ".md")) {
-            out.push_back(name);
+        // Not ignored, so the name does not start with a dot: ".md" at its end is its extension.
+        if (want_dirs ? entry.is_directory() : (entry.is_regular_file() && name.ends_with(".md"))) {
+            out.push_back(std::move(name));
         }
     }
     std::sort(out.begin(), out.end());
@@ -255,6 +260,7 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
     struct Folder {
         std::string id;
         std::string shown;  // as messages name the folder
+        std::string dir;    // as the file system is asked for it
         bool reserved = false;
         Diagnostics diags;
         std::optional<Edition> edition;
@@ -275,6 +281,7 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         }
         check_slug(f.id, {f.shown, 0, 0}, lang, f.diags);
         const fs::path dir = fs::path(content_dir) / f.id;
+        f.dir = dir.string();
         const fs::path index = dir / "_index.md";
         if (!fs::exists(index)) {
             f.diags.error({f.shown + "/_index.md", 0, 0}, std::string(text(Msg::missing_index, lang)),
@@ -287,13 +294,10 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
     });
 
     // Every project file of every edition, loaded in parallel, reported in path order.
-    // A folder's files are named by joining strings: its shown name is already
-    // normal, and a file name adds nothing lexically_normal() would change.
     struct Job {
         std::size_t edition;
-        std::string file;
-        std::string shown;
-        std::string slug;
+        const Folder* folder;
+        const std::string* name;
     };
     std::vector<Job> jobs;
     for (Folder& f : folders) {
@@ -302,25 +306,27 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         // A broken edition still has its projects checked, so one run lists every
         // problem; the error already reported means this stand-in is never built.
         site.editions.push_back(f.edition ? std::move(*f.edition) : Edition{});
-        const std::string dir = (fs::path(content_dir) / f.id).string();
-        for (const std::string& name : f.files) {
-            jobs.push_back({site.editions.size() - 1, dir + '/' + name, f.shown + '/' + name,
-                            name.substr(0, name.size() - 3)});
-        }
+        for (const std::string& name : f.files) jobs.push_back({site.editions.size() - 1, &f, &name});
     }
     std::vector<LoadedProject> loaded(jobs.size());
     parallel_for(jobs.size(), [&](std::size_t i) {
-        loaded[i] = load_project(ctx, jobs[i].file, jobs[i].shown, jobs[i].slug, options.drafts);
+        // Paths are joined as strings: the folder's shown name is already
+        // normal, and a file name adds nothing lexically_normal() would change.
+        const Folder& f = *jobs[i].folder;
+        const std::string& name = *jobs[i].name;
+        std::string shown = f.shown + '/' + name;
+        loaded[i] = load_project(ctx, f.dir + '/' + name, shown, name.substr(0, name.size() - 3), options.drafts);
+        loaded[i].shown = std::move(shown);
     });
 
-    std::vector<std::map<int, std::size_t>> numbers(site.editions.size());  // number → the job that has it
-    std::vector<std::vector<std::size_t>> by_edition(site.editions.size());  // jobs with a project to build
+    std::vector<std::map<int, std::size_t>> numbers(site.editions.size());  // number → the first file with it
+    std::vector<std::vector<std::size_t>> by_edition(site.editions.size());  // files with a project to build
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         diags.append(loaded[i].diags);
         if (loaded[i].number) {
             auto [it, fresh] = numbers[jobs[i].edition].emplace(*loaded[i].number, i);
             if (!fresh) {
-                diags.error(loaded[i].number_loc, say(lang, Msg::dup_number, *loaded[i].number, jobs[it->second].shown),
+                diags.error(loaded[i].number_loc, say(lang, Msg::dup_number, *loaded[i].number, loaded[it->second].shown),
                             std::string(text(Msg::dup_number_hint, lang)), loaded[i].number_line);
                 continue;
             }
