@@ -5,7 +5,6 @@
 #include <stdexcept>
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "messages.h"
@@ -54,18 +53,15 @@ std::optional<SourceFile> decode_source(std::string path, std::string bytes, Dia
 
 std::optional<SourceFile> read_source(const std::filesystem::path& file, const std::string& shown_path,
                                       Diagnostics& diags, const std::string& language) {
-    // Plain POSIX reads: a stream's buffers and locale cost more than the
-    // small files themselves, and the size is known before reading.
+    // Plain POSIX reads into a buffer this thread keeps: a stream's buffers and
+    // locale, or asking for the size first, cost more than the small files do.
     const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw std::runtime_error("cannot read " + file.string());
-    struct stat st {};
-    std::string bytes;
-    // One byte more than the size, so the read that finds the end needs no room of its own.
-    bytes.resize(::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) + 1 : 4096);
+    thread_local std::string buffer(64 * 1024, '\0');
     std::size_t got = 0;
     for (;;) {
-        if (got == bytes.size()) bytes.resize(2 * got);  // the file grew since fstat
-        const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+        if (got == buffer.size()) buffer.resize(2 * buffer.size());
+        const ssize_t n = ::read(fd, buffer.data() + got, buffer.size() - got);
         if (n > 0) {
             got += static_cast<std::size_t>(n);
         } else if (n == 0 || errno == EISDIR) {
@@ -76,8 +72,7 @@ std::optional<SourceFile> read_source(const std::filesystem::path& file, const s
         }
     }
     ::close(fd);
-    bytes.resize(got);
-    return decode_source(shown_path, std::move(bytes), diags, language);
+    return decode_source(shown_path, std::string(buffer, 0, got), diags, language);
 }
 
 std::optional<FrontMatter> split_front_matter(const SourceFile& file, Diagnostics& diags,
