@@ -104,14 +104,16 @@ private:
 
 thread_local DocumentArena arena;
 
-void* arena_calloc(std::size_t count, std::size_t size) {
-    if (size != 0 && count > std::numeric_limits<std::size_t>::max() / size) std::abort();  // as cmark-gfm does
+// cmark-gfm calls these from C and aborts when memory runs out; so do they
+// (noexcept: an exception cannot pass through C).
+void* arena_calloc(std::size_t count, std::size_t size) noexcept {
+    if (size != 0 && count > std::numeric_limits<std::size_t>::max() / size) std::abort();
     void* p = arena.allocate(count * size);
     std::memset(p, 0, count * size);  // blocks are reused, so not zero already
     return p;
 }
-void* arena_realloc(void* p, std::size_t size) { return arena.reallocate(p, size); }
-void arena_free(void*) {}  // everything goes at once in DocumentArena::reset()
+void* arena_realloc(void* p, std::size_t size) noexcept { return arena.reallocate(p, size); }
+void arena_free(void*) noexcept {}  // everything goes at once in DocumentArena::reset()
 
 cmark_mem arena_mem = {arena_calloc, arena_realloc, arena_free};
 
