@@ -1,8 +1,11 @@
 #include "front_matter.h"
 
-#include <fstream>
-#include <sstream>
+#include <algorithm>
+#include <cerrno>
 #include <stdexcept>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "messages.h"
 #include "text.h"
@@ -20,14 +23,21 @@ bool is_fence(std::string_view line) {
 std::optional<SourceFile> decode_source(std::string path, std::string bytes, Diagnostics& diags,
                                         const std::string& language) {
     if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+    // Most files have LF line ends already and are taken as they are; the
+    // others are rewritten a line at a time.
     std::string text;
-    text.reserve(bytes.size());
-    for (std::size_t i = 0; i < bytes.size(); ++i) {
-        if (bytes[i] == '\r') {
+    if (bytes.find('\r') == std::string::npos) {
+        text = std::move(bytes);
+    } else {
+        text.reserve(bytes.size());
+        const std::string_view rest(bytes);
+        for (std::size_t pos = 0; pos < rest.size();) {
+            const std::size_t cr = std::min(rest.find('\r', pos), rest.size());
+            text.append(rest, pos, cr - pos);
+            if (cr == rest.size()) break;
             text += '\n';
-            if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
-        } else {
-            text += bytes[i];
+            pos = cr + 1;
+            if (pos < rest.size() && rest[pos] == '\n') ++pos;
         }
     }
     // Checked after the line ends are LF, so a file with lone CR line ends is
@@ -43,11 +53,26 @@ std::optional<SourceFile> decode_source(std::string path, std::string bytes, Dia
 
 std::optional<SourceFile> read_source(const std::filesystem::path& file, const std::string& shown_path,
                                       Diagnostics& diags, const std::string& language) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + file.string());
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return decode_source(shown_path, ss.str(), diags, language);
+    // Plain POSIX reads into a buffer this thread keeps: a stream's buffers and
+    // locale, or asking for the size first, cost more than the small files do.
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error("cannot read " + file.string());
+    thread_local std::string buffer(64 * 1024, '\0');
+    std::size_t got = 0;
+    for (;;) {
+        if (got == buffer.size()) buffer.resize(2 * buffer.size());
+        const ssize_t n = ::read(fd, buffer.data() + got, buffer.size() - got);
+        if (n > 0) {
+            got += static_cast<std::size_t>(n);
+        } else if (n == 0 || errno == EISDIR) {
+            break;  // a folder opens but reads as nothing, so it is reported like an empty file
+        } else if (errno != EINTR) {
+            ::close(fd);
+            throw std::runtime_error("cannot read " + file.string());
+        }
+    }
+    ::close(fd);
+    return decode_source(shown_path, std::string(buffer, 0, got), diags, language);
 }
 
 std::optional<FrontMatter> split_front_matter(const SourceFile& file, Diagnostics& diags,

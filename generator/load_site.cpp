@@ -86,6 +86,7 @@ std::vector<Metric> read_metrics(FieldReader& f, Diagnostics& diags, const std::
 }
 
 struct LoadedProject {
+    std::string shown;  // the file, as messages name it
     Diagnostics diags;
     std::optional<Project> project;
     std::optional<int> number;  // read even when the file has other errors, to find duplicates
@@ -211,10 +212,14 @@ std::optional<Edition> load_edition(const Context& ctx, const fs::path& file, co
 std::vector<std::string> sorted_entries(const fs::path& dir, bool want_dirs) {
     std::vector<std::string> out;
     for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
-        const std::string name = entry.path().filename().string();
+        // The name is cut from the entry's path as it is: filename() and
+        // extension() would each build another path, for every file.
+        const std::string& path = entry.path().native();
+        std::string name = path.substr(path.rfind('/') + 1);
         if (ignored_name(name)) continue;
-        if (want_dirs ? entry.is_directory() : (entry.is_regular_file() && entry.path().extension() == ".md")) {
-            out.push_back(name);
+        // Not ignored, so the name does not start with a dot: ".md" at its end is its extension.
+        if (want_dirs ? entry.is_directory() : (entry.is_regular_file() && name.ends_with(".md"))) {
+            out.push_back(std::move(name));
         }
     }
     std::sort(out.begin(), out.end());
@@ -250,60 +255,83 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         ctx.department_names.push_back(site.departments[i].name);
     }
 
+    // The edition folders are listed, and their _index.md read, in parallel;
+    // what each reports is added in folder order, as one after the other would.
+    struct Folder {
+        std::string id;
+        std::string shown;  // as messages name the folder
+        std::string dir;    // as the file system is asked for it
+        bool reserved = false;
+        Diagnostics diags;
+        std::optional<Edition> edition;
+        std::vector<std::string> files;  // its project files, sorted
+    };
+    std::vector<Folder> folders;
+    for (std::string& id : sorted_entries(content_dir, true)) {
+        Folder& f = folders.emplace_back();
+        f.shown = shown_path(content_dir, id);
+        f.id = std::move(id);
+    }
+    parallel_for(folders.size(), [&](std::size_t i) {
+        Folder& f = folders[i];
+        if (std::find(kReserved.begin(), kReserved.end(), f.id) != kReserved.end()) {
+            f.reserved = true;
+            f.diags.error({f.shown, 0, 0}, say(lang, Msg::reserved_edition, f.id));
+            return;
+        }
+        check_slug(f.id, {f.shown, 0, 0}, lang, f.diags);
+        const fs::path dir = fs::path(content_dir) / f.id;
+        f.dir = dir.string();
+        const fs::path index = dir / "_index.md";
+        if (!fs::exists(index)) {
+            f.diags.error({f.shown + "/_index.md", 0, 0}, std::string(text(Msg::missing_index, lang)),
+                          std::string(text(Msg::missing_index_hint, lang)));
+        } else {
+            f.edition = load_edition(ctx, index, f.shown + "/_index.md", f.id, cfg, f.diags);
+        }
+        f.files = sorted_entries(dir, false);
+        std::erase(f.files, "_index.md");
+    });
+
     // Every project file of every edition, loaded in parallel, reported in path order.
     struct Job {
         std::size_t edition;
-        fs::path file;
-        std::string shown;
-        std::string slug;
+        const Folder* folder;
+        const std::string* name;
     };
     std::vector<Job> jobs;
-    for (const std::string& id : sorted_entries(content_dir, true)) {
-        const fs::path dir = fs::path(content_dir) / id;
-        const std::string shown_dir = shown_path(content_dir, id);
-        if (std::find(kReserved.begin(), kReserved.end(), id) != kReserved.end()) {
-            diags.error({shown_dir, 0, 0}, say(lang, Msg::reserved_edition, id));
-            continue;
-        }
-        check_slug(id, {shown_dir, 0, 0}, lang, diags);
-        const fs::path index = dir / "_index.md";
-        std::optional<Edition> edition;
-        if (!fs::exists(index)) {
-            diags.error({shown_path(content_dir, fs::path(id) / "_index.md"), 0, 0},
-                        std::string(text(Msg::missing_index, lang)), std::string(text(Msg::missing_index_hint, lang)));
-        } else {
-            edition = load_edition(ctx, index, shown_path(content_dir, fs::path(id) / "_index.md"), id, cfg, diags);
-        }
+    for (Folder& f : folders) {
+        diags.append(f.diags);
+        if (f.reserved) continue;
         // A broken edition still has its projects checked, so one run lists every
         // problem; the error already reported means this stand-in is never built.
-        site.editions.push_back(edition ? std::move(*edition) : Edition{});
-        for (const std::string& name : sorted_entries(dir, false)) {
-            if (name == "_index.md") continue;
-            jobs.push_back({site.editions.size() - 1, dir / name, shown_path(content_dir, fs::path(id) / name),
-                            name.substr(0, name.size() - 3)});
-        }
+        site.editions.push_back(f.edition ? std::move(*f.edition) : Edition{});
+        for (const std::string& name : f.files) jobs.push_back({site.editions.size() - 1, &f, &name});
     }
     std::vector<LoadedProject> loaded(jobs.size());
     parallel_for(jobs.size(), [&](std::size_t i) {
-        loaded[i] = load_project(ctx, jobs[i].file, jobs[i].shown, jobs[i].slug, options.drafts);
+        // Paths are joined as strings: the folder's shown name is already
+        // normal, and a file name adds nothing lexically_normal() would change.
+        const Folder& f = *jobs[i].folder;
+        const std::string& name = *jobs[i].name;
+        std::string shown = f.shown + '/' + name;
+        loaded[i] = load_project(ctx, f.dir + '/' + name, shown, name.substr(0, name.size() - 3), options.drafts);
+        loaded[i].shown = std::move(shown);
     });
 
-    std::vector<std::map<int, std::string>> numbers(site.editions.size());
-    std::vector<std::vector<Project>> by_edition(site.editions.size());
+    std::vector<std::map<int, std::size_t>> numbers(site.editions.size());  // number → the first file with it
+    std::vector<std::vector<std::size_t>> by_edition(site.editions.size());  // files with a project to build
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         diags.append(loaded[i].diags);
         if (loaded[i].number) {
-            auto [it, fresh] = numbers[jobs[i].edition].emplace(*loaded[i].number, jobs[i].shown);
+            auto [it, fresh] = numbers[jobs[i].edition].emplace(*loaded[i].number, i);
             if (!fresh) {
-                diags.error(loaded[i].number_loc, say(lang, Msg::dup_number, *loaded[i].number, it->second),
+                diags.error(loaded[i].number_loc, say(lang, Msg::dup_number, *loaded[i].number, loaded[it->second].shown),
                             std::string(text(Msg::dup_number_hint, lang)), loaded[i].number_line);
                 continue;
             }
         }
-        if (!loaded[i].project) continue;
-        Project& p = *loaded[i].project;
-        p.edition = jobs[i].edition;
-        by_edition[p.edition].push_back(std::move(p));
+        if (loaded[i].project) by_edition[jobs[i].edition].push_back(i);
     }
     if (site.editions.empty() && !diags.has_errors()) {
         diags.error({fs::path(content_dir).lexically_normal().generic_string(), 0, 0},
@@ -327,13 +355,18 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         const Edition& y = site.editions[b];
         return x.year != y.year ? x.year > y.year : x.id > y.id;
     });
+    // Each project is moved once, straight to its place. Numbers are unique
+    // within an edition by now (a duplicate is an error), so the order is too.
     std::vector<Edition> editions;
+    site.projects.reserve(jobs.size());
     for (std::size_t old : order) {
         Edition e = std::move(site.editions[old]);
         auto& projects = by_edition[old];
-        std::sort(projects.begin(), projects.end(),
-                  [](const Project& a, const Project& b) { return a.number < b.number; });
-        for (Project& p : projects) {
+        std::sort(projects.begin(), projects.end(), [&](std::size_t a, std::size_t b) {
+            return loaded[a].project->number < loaded[b].project->number;
+        });
+        for (std::size_t i : projects) {
+            Project& p = *loaded[i].project;
             p.edition = editions.size();
             e.projects.push_back(site.projects.size());
             site.projects.push_back(std::move(p));

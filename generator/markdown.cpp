@@ -1,7 +1,10 @@
 #include "markdown.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdlib>
+#include <cstring>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -36,11 +39,87 @@ void ensure_extensions_registered() {
     });
 }
 
-struct ParserDeleter {
-    void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+// cmark-gfm allocates every node, inline and buffer of a document on its own
+// (about a hundred calls for one page) and frees them one by one at the end.
+// A document lives only while render_markdown runs, so its memory comes from
+// an arena of this thread instead, emptied in one step when the page is done;
+// its blocks are kept for the thread's next page.
+class DocumentArena {
+public:
+    void* allocate(std::size_t size) {
+        const std::size_t need = kHeader + round_up(size);
+        while (current_ < blocks_.size() && blocks_[current_].size - blocks_[current_].used < need) ++current_;
+        if (current_ == blocks_.size()) {
+            const std::size_t block_size = std::max(kBlockSize, need);
+            blocks_.push_back({std::make_unique_for_overwrite<unsigned char[]>(block_size), block_size, 0});
+        }
+        Block& b = blocks_[current_];
+        unsigned char* p = b.data.get() + b.used + kHeader;
+        b.used += need;
+        size_of(p) = round_up(size);
+        last_ = p;
+        return p;
+    }
+
+    void* reallocate(void* ptr, std::size_t size) {
+        if (!ptr) return allocate(size);
+        auto* p = static_cast<unsigned char*>(ptr);
+        const std::size_t old = size_of(p);
+        if (size <= old) return p;
+        // A growing buffer is most often the newest allocation: it grows in place.
+        Block& b = blocks_[current_];
+        if (p == last_ && b.size - b.used >= round_up(size) - old) {
+            b.used += round_up(size) - old;
+            size_of(p) = round_up(size);
+            return p;
+        }
+        void* moved = allocate(size);
+        std::memcpy(moved, p, old);
+        return moved;
+    }
+
+    void reset() {
+        for (Block& b : blocks_) b.used = 0;
+        current_ = 0;
+        last_ = nullptr;
+    }
+
+private:
+    // Each allocation is preceded by its size (for realloc) and stays aligned
+    // like malloc's.
+    static constexpr std::size_t kHeader = alignof(std::max_align_t);
+    static constexpr std::size_t kBlockSize = 64 * 1024;
+    static std::size_t round_up(std::size_t n) { return (n + kHeader - 1) / kHeader * kHeader; }
+    static std::size_t& size_of(unsigned char* p) { return *reinterpret_cast<std::size_t*>(p - kHeader); }
+
+    struct Block {
+        std::unique_ptr<unsigned char[]> data;
+        std::size_t size;
+        std::size_t used;
+    };
+    std::vector<Block> blocks_;
+    std::size_t current_ = 0;
+    unsigned char* last_ = nullptr;
 };
-struct NodeDeleter {
-    void operator()(cmark_node* n) const { cmark_node_free(n); }
+
+thread_local DocumentArena arena;
+
+// cmark-gfm calls these from C and aborts when memory runs out; so do they
+// (noexcept: an exception cannot pass through C).
+void* arena_calloc(std::size_t count, std::size_t size) noexcept {
+    if (size != 0 && count > std::numeric_limits<std::size_t>::max() / size) std::abort();
+    void* p = arena.allocate(count * size);
+    std::memset(p, 0, count * size);  // blocks are reused, so not zero already
+    return p;
+}
+void* arena_realloc(void* p, std::size_t size) noexcept { return arena.reallocate(p, size); }
+void arena_free(void*) noexcept {}  // everything goes at once in DocumentArena::reset()
+
+cmark_mem arena_mem = {arena_calloc, arena_realloc, arena_free};
+
+// Empties the arena when a page is done; nothing of cmark-gfm's may be used after.
+struct ArenaReset {
+    ~ArenaReset() { arena.reset(); }
 };
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
@@ -70,8 +149,11 @@ bool is_external(std::string_view url) {
            (url.find(':') != std::string_view::npos && url.find(':') < url.find('/'));
 }
 
+// Nodes added to a tree take their memory from the arena, as the parser's own do.
+cmark_node* new_node(cmark_node_type type) { return cmark_node_new_with_mem(type, &arena_mem); }
+
 cmark_node* text_node(const char* literal) {
-    cmark_node* t = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node* t = new_node(CMARK_NODE_TEXT);
     cmark_node_set_literal(t, literal ? literal : "");
     return t;
 }
@@ -119,7 +201,7 @@ void sanitise(cmark_node* doc) {
             case CMARK_NODE_HTML_BLOCK: {
                 std::string literal = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
                 while (!literal.empty() && literal.back() == '\n') literal.pop_back();
-                cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+                cmark_node* para = new_node(CMARK_NODE_PARAGRAPH);
                 cmark_node_append_child(para, text_node(literal.c_str()));
                 cmark_node_replace(n, para);
                 cmark_node_free(n);
@@ -143,7 +225,7 @@ void sanitise(cmark_node* doc) {
                 if (is_script_url(url) && !inline_image) {
                     unwrap(n);
                 } else if (!inline_image && is_external(url)) {
-                    cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+                    cmark_node* link = new_node(CMARK_NODE_LINK);
                     cmark_node_set_url(link, url);
                     while (cmark_node* child = cmark_node_first_child(n)) cmark_node_append_child(link, child);
                     if (!cmark_node_first_child(link)) cmark_node_append_child(link, text_node(url));
@@ -163,8 +245,18 @@ void sanitise(cmark_node* doc) {
     }
 }
 
-void collect_text(cmark_node* node, std::string& out) {
-    cmark_iter* it = cmark_iter_new(node);
+// The plain text of a document, and the part of it that is the first
+// paragraph's (one walk serves both).
+struct PlainText {
+    std::string text;
+    std::size_t first_begin = 0, first_end = 0;  // an empty span when there is no paragraph
+};
+
+PlainText collect_text(cmark_node* doc) {
+    PlainText out;
+    std::string& text = out.text;
+    cmark_node* first = nullptr;
+    cmark_iter* it = cmark_iter_new(doc);
     int struck = 0;  // text struck through is no longer what the bulletin says
     for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
         cmark_node* n = cmark_iter_get_node(it);
@@ -176,28 +268,25 @@ void collect_text(cmark_node* node, std::string& out) {
         if (struck > 0) continue;
         if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE ||
                                         type == CMARK_NODE_CODE_BLOCK)) {
-            if (const char* lit = cmark_node_get_literal(n)) out += lit;
+            if (const char* lit = cmark_node_get_literal(n)) text += lit;
         } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
-            out += ' ';
+            text += ' ';
         } else if (ev == CMARK_EVENT_EXIT && (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING ||
                                               type == CMARK_NODE_ITEM)) {
-            out += '\n';
+            text += '\n';
         } else if (ev == CMARK_EVENT_EXIT && cmark_node_get_type_string(n) == std::string_view("table_cell")) {
-            out += ' ';
+            text += ' ';
+        }
+        // Paragraphs are blocks, never inside struck-through text.
+        if (type == CMARK_NODE_PARAGRAPH && ev == CMARK_EVENT_ENTER && !first) {
+            first = n;
+            out.first_begin = text.size();
+        } else if (n == first && ev == CMARK_EVENT_EXIT) {
+            out.first_end = text.size();
         }
     }
     cmark_iter_free(it);
-}
-
-cmark_node* first_paragraph(cmark_node* doc) {
-    cmark_iter* it = cmark_iter_new(doc);
-    cmark_node* found = nullptr;
-    for (cmark_event_type ev; !found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
-        cmark_node* n = cmark_iter_get_node(it);
-        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH) found = n;
-    }
-    cmark_iter_free(it);
-    return found;
+    return out;
 }
 
 }  // namespace
@@ -205,35 +294,33 @@ cmark_node* first_paragraph(cmark_node* doc) {
 MarkdownResult render_markdown(std::string_view markdown) {
     ensure_extensions_registered();
     const int options = CMARK_OPT_DEFAULT;  // safe: unsafe URLs never reach an href
-    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
+    // Declared first, so the arena is emptied only after the last use of what
+    // cmark-gfm made; the parser and the tree are in it and are never freed one
+    // by one.
+    ArenaReset reset_arena;
+    cmark_parser* parser = cmark_parser_new_with_mem(options, &arena_mem);
     const bool strike = markdown.find('~') != std::string_view::npos;
     for (const char* name : {"table", "strikethrough", "autolink", "tagfilter"}) {
         if (strike || std::string_view(name) != "strikethrough") {
-            cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
+            cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name));
         }
     }
-    std::unique_ptr<cmark_node, NodeDeleter> doc;
+    cmark_node* doc = nullptr;
     {
         static std::mutex strike_mutex;  // see ensure_extensions_registered()
         std::unique_lock lock(strike_mutex, std::defer_lock);
         if (strike) lock.lock();
-        cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-        doc.reset(cmark_parser_finish(parser.get()));
+        cmark_parser_feed(parser, markdown.data(), markdown.size());
+        doc = cmark_parser_finish(parser);
     }
-    sanitise(doc.get());
+    sanitise(doc);
 
     MarkdownResult result;
-    char* html = cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
-    result.html = html;
-    std::free(html);
-    std::string text;
-    collect_text(doc.get(), text);
-    result.text = collapse_whitespace(text);
-    if (cmark_node* p = first_paragraph(doc.get())) {
-        std::string para;
-        collect_text(p, para);
-        result.first_paragraph = collapse_whitespace(para);
-    }
+    result.html = cmark_render_html_with_mem(doc, options, cmark_parser_get_syntax_extensions(parser), &arena_mem);
+    const PlainText plain = collect_text(doc);
+    result.text = collapse_whitespace(plain.text);
+    result.first_paragraph =
+        collapse_whitespace(std::string_view(plain.text).substr(plain.first_begin, plain.first_end - plain.first_begin));
     return result;
 }
 

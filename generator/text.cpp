@@ -219,17 +219,19 @@ std::string excerpt(std::string_view s, std::size_t max_chars) {
 }
 
 std::string collapse_whitespace(std::string_view s) {
+    const auto space = [](char c) {
+        return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r');
+    };
     std::string out;
     out.reserve(s.size());
-    bool space = false;
-    for (char c : s) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = !out.empty();
-        } else {
-            if (space) out += ' ';
-            space = false;
-            out += c;
-        }
+    // Whole words at a time: in Chinese text they are long.
+    for (std::size_t i = 0; i < s.size();) {
+        while (i < s.size() && space(s[i])) ++i;
+        const std::size_t start = i;
+        while (i < s.size() && !space(s[i])) ++i;
+        if (i == start) break;
+        if (!out.empty()) out += ' ';
+        out.append(s, start, i - start);
     }
     return out;
 }

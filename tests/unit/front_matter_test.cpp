@@ -2,6 +2,8 @@
 // LF line ends → TOML front matter and Markdown body, with file line numbers.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "../support/test_support.h"
 #include "front_matter.h"
 
@@ -189,4 +191,22 @@ TEST_CASE("front matter: read_source reads the file from disk and shows the give
     CHECK(file->path == "content/2022/x.md");
     CHECK(file->text == "+++\na = 1\n+++\n");
     CHECK_THROWS_AS(bulletin::read_source(dir / "missing.md", "missing.md", diags, zh), std::runtime_error);
+}
+
+TEST_CASE("front matter: read_source reads a file of any length, and a folder as an empty file") {
+    test::TempDir dir;
+    std::string long_text = "+++\na = 1\n+++\n";
+    while (long_text.size() < 300 * 1024) long_text += "一行正文，足够长的正文。\r\n";
+    test::write_file(dir / "long.md", long_text);
+    Diagnostics diags;
+    auto file = bulletin::read_source(dir / "long.md", "long.md", diags, zh);
+    REQUIRE(file.has_value());
+    CHECK(file->text.size() == long_text.size() - std::count(long_text.begin(), long_text.end(), '\r'));
+    CHECK(file->text.substr(0, 17) == "+++\na = 1\n+++\n一");
+
+    std::filesystem::create_directory(dir / "folder.md");
+    auto folder = bulletin::read_source(dir / "folder.md", "folder.md", diags, zh);
+    REQUIRE(folder.has_value());
+    CHECK(folder->text.empty());
+    CHECK(diags.items().empty());
 }

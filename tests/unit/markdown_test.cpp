@@ -185,3 +185,21 @@ TEST_CASE("markdown: rendering is the same every time and from several threads")
     for (auto& t : threads) t.join();
     CHECK(different == 0);
 }
+
+TEST_CASE("markdown: a page larger than the parser's memory blocks, between small ones, renders the same") {
+    // A thread's pages share its memory blocks one after the other: a long
+    // page needs more of them, and what a page leaves must not show in the next.
+    std::string big;
+    for (int i = 0; i < 3000; ++i) {
+        big += "第" + std::to_string(i) + "段 **加粗** [链接](https://a.example/" + std::to_string(i) + ")。\n\n";
+    }
+    big += "| a | b |\n|---|---|\n| 1 | 2 |\n";
+    const auto first = render_markdown(big);
+    REQUIRE(first.html.size() > 256 * 1024);
+    CHECK(render_markdown("小段。\n").html == "<p>小段。</p>\n");
+    const auto again = render_markdown(big);
+    CHECK(again.html == first.html);
+    CHECK(again.text == first.text);
+    CHECK(first.first_paragraph == "第0段 加粗 链接。");
+    CHECK(render_markdown("小段。\n").text == "小段。");
+}
