@@ -54,13 +54,9 @@ std::vector<const Document*> sorted_documents(const std::vector<Document>& docs)
     return sorted;
 }
 
-Json document_json(const Document& d) {
-    return Json{{"url", d.url},         {"title", d.title},   {"department", d.department},
-                {"edition", d.edition}, {"number", d.number}, {"text", d.text}};
-}
-
-/// dump(document_json(d)), written directly: the library's serializer was
-/// a noticeable part of a large index, whose documents are tens of MB.
+/// A document as JSON: {"url", "title", "department", "edition", "number",
+/// "text"}, written directly: the library's serializer was a noticeable part
+/// of a large index, whose documents are tens of MB.
 void append_document_json(std::string& out, const Document& d) {
     out += "{\"url\":";
     append_json_string(out, d.url);
@@ -190,7 +186,7 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
             append(terms_json, std::string(term->text), Json::parse(list));
         }
         Json doc_list = Json::array();
-        for (const Document* d : docs) doc_list.push_back(document_json(*d));
+        for (const std::string& text : doc_texts) doc_list.push_back(Json::parse(text));
         manifest["postings"] = {{"shards", 0}, {"terms", std::move(terms_json)}};
         manifest["docs"] = {{"per_file", 0}, {"list", std::move(doc_list)}};
     } else {
