@@ -243,9 +243,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     mark("pages");
     for (OutputFile f : theme.assets()) emit(std::move(f));
     OutputFiles data = render_open_data(site, theme, reuse);
-    parallel_for(data.size(), [&](std::size_t i) {  // each is compressed and hashed
-        if (!data[i].path.empty()) emit(std::move(data[i]));  // empty: a reused edition's
-    });
+    parallel_for(data.size(), [&](std::size_t i) { emit(std::move(data[i])); });  // each is compressed and hashed
     mark("open_data");
     emit({"feed.xml", render_atom(site, theme)});
     emit({"sitemap.xml", render_sitemap(site)});

@@ -314,6 +314,7 @@ OutputFiles render_open_data(const Site& site, const Theme& theme, const std::ve
         out[2 * edition_index] = {"data/" + e.id + ".json", std::move(json)};
         out[2 * edition_index + 1] = {"data/" + e.id + ".csv", std::move(csv)};
     });
+    std::erase_if(out, [](const OutputFile& f) { return f.path.empty(); });  // the skipped editions' slots
     return out;
 }
 

@@ -278,15 +278,15 @@ void render_pages(const Site& site, const Theme& theme, const RenderOptions& opt
     const std::size_t n_editions = site.editions.size();
     const std::size_t n_departments = site.departments.size();
     const std::size_t total = fixed + n_editions + n_departments + site.projects.size();
+    auto reused = [&](std::size_t edition) {
+        return edition < options.reuse_edition.size() && options.reuse_edition[edition];
+    };
     parallel_for(total, [&](std::size_t job) {
         if (job == 0) return home_page(ctx, emit);
         if (job == 1) return departments_page(ctx, counts, emit);
         if (job == 2) return archive_page(ctx, emit);
         if (job == 3) return search_page(ctx, emit);
         job -= fixed;
-        auto reused = [&](std::size_t edition) {
-            return edition < options.reuse_edition.size() && options.reuse_edition[edition];
-        };
         if (job < n_editions) return reused(job) ? void() : edition_page(ctx, site.editions[job], emit);
         job -= n_editions;
         if (job < n_departments) return department_page(ctx, job, counts, emit);

@@ -68,22 +68,30 @@ void remove_tree(const fs::path& dir) {
     fs::remove_all(dir);
 }
 
-bool same_bytes(const fs::path& file, const std::string& bytes) {
+// A regular file's bytes; nothing when it is missing, not a regular file,
+// not `expected_size` bytes long (when given) or cannot be read whole.
+std::optional<std::string> read_regular_file(const fs::path& file, std::optional<std::size_t> expected_size = {}) {
     struct stat st {};
-    if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) != bytes.size()) {
-        return false;
-    }
+    if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    const auto size = static_cast<std::size_t>(st.st_size);
+    if (expected_size && size != *expected_size) return std::nullopt;
     const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return false;
-    std::string old(bytes.size(), '\0');
+    if (fd < 0) return std::nullopt;
+    std::string bytes(size, '\0');
     std::size_t got = 0;
-    while (got < old.size()) {
-        const ssize_t n = ::read(fd, old.data() + got, old.size() - got);
+    while (got < bytes.size()) {
+        const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
         if (n <= 0) break;
         got += static_cast<std::size_t>(n);
     }
     ::close(fd);
-    return got == bytes.size() && old == bytes;
+    if (got != bytes.size()) return std::nullopt;
+    return bytes;
+}
+
+bool same_bytes(const fs::path& file, const std::string& bytes) {
+    const auto old = read_regular_file(file, bytes.size());  // a size that differs is told by stat alone
+    return old && *old == bytes;
 }
 
 void write_new_file(const fs::path& file, const std::string& bytes) {
@@ -219,21 +227,7 @@ bool Publisher::same_as_previous(const std::string& path, const std::string& byt
 
 std::optional<std::string> Publisher::previous(const std::string& path) const {
     if (!is_safe_site_path(path)) return std::nullopt;
-    const fs::path file = out_ / path;
-    struct stat st {};
-    if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
-    std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
-    std::size_t got = 0;
-    while (got < bytes.size()) {
-        const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-        if (n <= 0) break;
-        got += static_cast<std::size_t>(n);
-    }
-    ::close(fd);
-    if (got != bytes.size()) return std::nullopt;
-    return bytes;
+    return read_regular_file(out_ / path);
 }
 
 PublishStats Publisher::commit() {
