@@ -42,7 +42,13 @@ export function watch(context, inside) {
     requests.push(r.url());
     if (!prefixes.some((p) => r.url().startsWith(p))) problems.push(`request outside ${prefixes}: ${r.url()}`);
   });
-  context.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  // net::ERR_ABORTED is a request the browser cancelled because the page
+  // moved on (a favicon still loading when a link is clicked), not a file
+  // that failed: a missing file fails with ERR_FILE_NOT_FOUND or an HTTP status.
+  context.on('requestfailed', (r) => {
+    if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   context.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
