@@ -98,6 +98,15 @@ std::vector<bool> reusable_editions(const Site& site, const InputKeys& now, cons
     return reuse;
 }
 
+// The one line a build prints: what the output holds and what this build wrote.
+std::string summary_line(const BuildOptions& options, std::size_t editions, std::size_t projects,
+                         const PublishStats& stats, std::chrono::steady_clock::time_point started) {
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return fmt::format("build: {} 期 {} 个项目 → {}/ 共 {} 个文件（{:.1f} KB），写入 {} 个，删除 {} 个，用时 {:.2f} 秒\n",
+                       editions, projects, fs::path(options.out_dir).generic_string(), stats.files, stats.bytes / 1024.0,
+                       stats.written, stats.removed, seconds);
+}
+
 std::string language_of(const Loaded& l) { return l.site ? l.site->config.language : "zh-CN"; }
 
 // The search index is the last stage to read the projects' text: it takes
@@ -158,22 +167,18 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         if (stamp) listing = hash_output_listing(options.out_dir);
         if (stamp && !inputs.all.empty() && stamp->inputs == inputs.all && stamp->outputs == listing) {
             mark("stamp");
-            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-            out << fmt::format("build: {} 期 {} 个项目 → {}/ 共 {} 个文件（{:.1f} KB），写入 0 个，删除 0 个，用时 {:.2f} 秒\n",
-                               stamp->editions, stamp->projects, fs::path(options.out_dir).generic_string(), stamp->files,
-                               stamp->bytes / 1024.0, seconds);
+            out << summary_line(options, stamp->editions, stamp->projects, {stamp->files, stamp->bytes}, started);
             return exit_ok;
         }
     }
-    // The output is exactly what the stamped build wrote: its manifest
-    // describes it, and the folder can be updated in place.
     mark("stamp");
+    // When the output is exactly what the stamped build wrote, its manifest
+    // describes it, and the folder can be updated in place. A build that fails
+    // changes neither the output nor its stamp, which still describes that output.
     std::optional<Manifest> previous;
     if (stamp && !listing.empty() && stamp->outputs == listing && !inputs.global.empty()) {
         previous = read_previous_manifest(options.out_dir);
     }
-    // A build that fails changes neither the output nor its stamp, which still
-    // describes that output.
     mark("previous");
 
     Loaded l = load_all(options);
@@ -182,6 +187,8 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     if (l.diags.has_errors()) return exit_content_error;
     const Site& site = *l.site;
     const Theme& theme = *l.theme;
+    std::vector<std::string> ids;  // the editions', for the manifest's groups
+    for (const Edition& e : site.editions) ids.push_back(e.id);
 
     // Editions whose inputs are those of the stamped build keep their pages,
     // open data and twins as they are in the output folder, unrendered.
@@ -203,8 +210,6 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         publisher.put(std::move(file), sha);
     };
     if (previous) {
-        std::vector<std::string> ids;
-        for (const Edition& e : site.editions) ids.push_back(e.id);
         for (const auto& [path, entry] : *previous) {
             const std::string& group = manifest_group(path, ids);
             const auto e = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), group) - ids.begin());
@@ -255,8 +260,6 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     search::build_index(take_search_documents(*l.site, theme), {options.offline}, emit);
     mark("search");
 
-    std::vector<std::string> ids;
-    for (const Edition& e : site.editions) ids.push_back(e.id);
     publisher.put({"manifest.json", render_manifest(manifest, ids)});
     mark("manifest");
     const PublishStats stats = publisher.commit();
@@ -267,10 +270,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
                              site.editions.size(), site.projects.size(), stats.files, stats.bytes, inputs.global,
                              inputs.folders});
 
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    out << fmt::format("build: {} 期 {} 个项目 → {}/ 共 {} 个文件（{:.1f} KB），写入 {} 个，删除 {} 个，用时 {:.2f} 秒\n",
-                       site.editions.size(), site.projects.size(), fs::path(options.out_dir).generic_string(),
-                       stats.files, stats.bytes / 1024.0, stats.written, stats.removed, seconds);
+    out << summary_line(options, site.editions.size(), site.projects.size(), stats, started);
     return exit_ok;
 }
 
