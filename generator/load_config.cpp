@@ -34,6 +34,12 @@ std::optional<SiteConfig> load_site_config(const std::string& file, const std::s
     auto table = parse_toml(*source, source->text, 1, diags, default_language);
     if (!table) return std::nullopt;
 
+    // A field whose value is of the right type but not allowed: the error
+    // points at it and quotes its line.
+    auto reject = [&](const FieldReader& r, const char* key, std::string message, std::string hint = {}) {
+        const SourceLoc loc = r.loc_of(key);
+        diags.error(loc, std::move(message), std::move(hint), line_text(source->text, loc.line));
+    };
     // The language decides how every later message is worded, so read it first.
     {
         Diagnostics language_diags;
@@ -42,8 +48,7 @@ std::optional<SiteConfig> load_site_config(const std::string& file, const std::s
             if (is_language_tag(*lang)) {
                 config.language = *lang;
             } else {
-                const SourceLoc loc = probe.loc_of("language");
-                diags.error(loc, say(default_language, Msg::bad_language, *lang), {}, line_text(source->text, loc.line));
+                reject(probe, "language", say(default_language, Msg::bad_language, *lang));
             }
         }
         diags.append(language_diags);
@@ -56,9 +61,7 @@ std::optional<SiteConfig> load_site_config(const std::string& file, const std::s
         if (is_base_url(*url)) {
             config.base_url = *url;
         } else {
-            const SourceLoc loc = f.loc_of("base_url");
-            diags.error(loc, say(lang, Msg::bad_base_url, *url), std::string(text(Msg::bad_base_url_hint, lang)),
-                        line_text(source->text, loc.line));
+            reject(f, "base_url", say(lang, Msg::bad_base_url, *url), std::string(text(Msg::bad_base_url_hint, lang)));
         }
     }
     config.publisher = f.text("publisher", false, "publisher = \"定海区纪委区监委\"").value_or("");
@@ -67,8 +70,7 @@ std::optional<SiteConfig> load_site_config(const std::string& file, const std::s
         if (is_valid_slug(*theme)) {
             config.theme = *theme;
         } else {
-            const SourceLoc loc = f.loc_of("theme");
-            diags.error(loc, say(lang, Msg::bad_theme, *theme), {}, line_text(source->text, loc.line));
+            reject(f, "theme", say(lang, Msg::bad_theme, *theme));
         }
     }
     f.warn_unknown({"title", "base_url", "language", "publisher", "description", "theme"});
