@@ -38,8 +38,9 @@ const sent = (f) => (existsSync(f + '.gz') ? size(f + '.gz') : size(f));
 
 function indexTimer() {
   const out = path.join(work, 'index-time');
-  execFileSync('g++', ['-O2', '-std=c++20', '-I', path.join(repo, 'generator'), path.join(repo, 'bench/search/index-time.cpp'),
-    ...['search_index.cpp', 'search_postings.cpp', 'search_tokenize.cpp', 'json_text.cpp', 'parallel.cpp'].map((f) => path.join(repo, 'generator', f)),
+  const gen = (f) => path.join(repo, 'generator', f);
+  execFileSync('g++', ['-O2', '-std=c++20', '-I', gen('core'), '-I', gen('search'), path.join(repo, 'bench/search/index-time.cpp'),
+    ...['search/search_index.cpp', 'search/search_postings.cpp', 'search/search_tokenize.cpp', 'core/json_text.cpp', 'core/parallel.cpp'].map(gen),
     '-pthread', '-licui18n', '-licuuc', '-licudata', '-o', out]);
   return out;
 }
