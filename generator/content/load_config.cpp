@@ -100,7 +100,9 @@ std::vector<Department> load_departments(const std::string& file, const std::str
         auto slug = f.text("slug", true, "slug = \"fagai\"");
         auto name = f.text("name", true, "name = \"区发改局\"");
         d.full_name = f.text("full_name", false, "full_name = \"舟山市定海区发展和改革局\"").value_or("");
-        f.warn_unknown({"slug", "name", "full_name"});
+        // Search: other names readers type for the department (docs/search-index.md).
+        d.aliases = f.text_list("aliases", "aliases = [\"卫健局\"]");
+        f.warn_unknown({"slug", "name", "full_name", "aliases"});
         if (!slug || !name) continue;
         const SourceLoc slug_loc = f.loc_of("slug");
         const SourceLoc name_loc = f.loc_of("name");

@@ -23,6 +23,7 @@ struct Department {
     std::string slug;
     std::string name;       ///< as printed in the bulletin
     std::string full_name;  ///< may be empty
+    std::vector<std::string> aliases;  ///< other names readers search for (search only); may be empty
 };
 
 /// A key figure. `value_text` keeps the number as the editor would read it.

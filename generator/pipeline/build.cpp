@@ -118,7 +118,7 @@ std::vector<search::Document> take_search_documents(Site& site, const Theme& the
         const Edition& e = site.editions[p.edition];
         const Department& d = site.departments[p.department];
         docs.push_back({project_url(site, p), std::move(p.title), d.name, d.slug, e.id, format_year(e.year, theme),
-                        p.number, std::move(p.tags), std::move(p.body_text)});
+                        p.number, std::move(p.tags), std::move(p.body_text), d.aliases});
     }
     return docs;
 }

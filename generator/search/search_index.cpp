@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "parallel.h"
+#include "search_pinyin.h"
 #include "search_postings.h"
 #include "search_tokenize.h"
 
@@ -23,11 +24,13 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr int format_version = 1;
+constexpr int format_version = 2;
 constexpr const char* manifest_path = "search-index.json";
 constexpr const char* t2s_dir = "search-index/t2s/";
 constexpr const char* postings_dir = "search-index/p/";
 constexpr const char* docs_dir = "search-index/d/";
+constexpr const char* pinyin_dir = "search-index/py/";
+constexpr const char* words_dir = "search-index/w/";
 constexpr std::size_t max_postings_shards = 4096;
 static_assert(term_partitions % max_postings_shards == 0, "a shard is a set of whole partitions");
 
@@ -68,6 +71,12 @@ void append_document_json(std::string& out, const Document& d) {
     append_json_string(out, d.edition);
     out += ",\"number\":";
     append_int(out, d.number);
+    out += ",\"tags\":[";
+    for (std::size_t i = 0; i < d.tags.size(); ++i) {
+        if (i) out += ',';
+        append_json_string(out, d.tags[i]);
+    }
+    out += ']';
     out += ",\"text\":";
     append_json_string(out, d.text);
     out += '}';
@@ -76,16 +85,22 @@ void append_document_json(std::string& out, const Document& d) {
 /// Editions, departments and the id range of each (edition, department) pair.
 void add_catalogue(Json& manifest, const std::vector<const Document*>& docs) {
     std::map<std::string, std::string> editions, departments;
+    std::map<std::string, const std::vector<std::string>*> aliases;
     for (const Document* d : docs) {
         editions.emplace(d->edition, d->edition_title);
         departments.emplace(d->department_slug, d->department);
+        aliases.emplace(d->department_slug, &d->department_aliases);
     }
     auto index_of = [](const std::map<std::string, std::string>& m, const std::string& key) {
         return static_cast<int>(std::distance(m.begin(), m.find(key)));
     };
     Json edition_list = Json::array(), department_list = Json::array(), groups = Json::array();
     for (const auto& [id, title] : editions) edition_list.push_back({{"id", id}, {"title", title}});
-    for (const auto& [slug, name] : departments) department_list.push_back({{"slug", slug}, {"name", name}});
+    for (const auto& [slug, name] : departments) {
+        Json entry{{"slug", slug}, {"name", name}};
+        if (!aliases[slug]->empty()) entry["aliases"] = *aliases[slug];
+        department_list.push_back(std::move(entry));
+    }
     for (size_t first = 0; first < docs.size();) {
         size_t end = first;
         while (end < docs.size() && docs[end]->edition == docs[first]->edition &&
@@ -128,6 +143,80 @@ std::map<std::string, std::string> t2s_blocks() {
     return named;
 }
 
+/// The readings of the ideographs by block of 256 code points, as t2s_blocks:
+/// a query in characters loads the blocks of its own ("一yi丁ding...").
+std::map<std::string, std::string> pinyin_blocks() {
+    std::map<char32_t, std::string> blocks;
+    for (const auto& [c, reading] : han_pinyin()) {
+        std::string& block = blocks[c >> 8];
+        block += to_utf8(std::u32string(1, c));
+        block += reading;
+    }
+    std::map<std::string, std::string> named;
+    for (auto& [block, text] : blocks) {
+        char name[8];
+        named[std::string(name, std::to_chars(name, name + sizeof name, static_cast<unsigned>(block), 16).ptr)] =
+            std::move(text);
+    }
+    return named;
+}
+
+/// The site's vocabulary, what pinyin, wrong characters and suggestions are
+/// matched against: department names and aliases (kind 0), tags (1), titles
+/// (2) and every two-ideograph token of the index (3), each with the
+/// readings of its ideographs and the number of projects that hold it.
+/// Grouped by the first letter of the reading; within a letter by kind,
+/// then most projects first.
+struct Word {
+    std::string text;  // folded
+    std::string pinyin;
+    std::uint32_t docs = 0;
+    int kind = 3;
+};
+
+std::map<char, std::vector<Word>> vocabulary(const std::vector<const Document*>& docs, const Postings& postings) {
+    std::unordered_map<std::string, Word> words;
+    auto add_phrase = [&](const std::string& written, int kind, std::unordered_map<std::string, int>& seen) {
+        const std::u32string folded = fold(written);
+        std::u32string han;
+        for (char32_t c : folded)
+            if (!pinyin_of(c).empty()) han += c;
+        if (han.empty()) return;
+        std::string text = to_utf8(folded);
+        if (seen.emplace(text, kind).second) {
+            Word& w = words[text];
+            if (w.docs == 0) w = {text, pinyin_key(han), 0, kind};
+            w.kind = std::min(w.kind, kind);
+            ++w.docs;
+        }
+    };
+    for (const Document* d : docs) {
+        std::unordered_map<std::string, int> seen;  // each phrase counted once per project
+        add_phrase(d->department, 0, seen);
+        for (const std::string& a : d->department_aliases) add_phrase(a, 0, seen);
+        for (const std::string& t : d->tags) add_phrase(t, 1, seen);
+        add_phrase(d->title, 2, seen);
+    }
+    for (std::size_t p = 0; p < term_partitions; ++p)
+        for (const Term& term : postings.partition(p)) {
+            if (term.text.size() != 6) continue;  // two ideographs of the BMP are six bytes
+            const std::u32string pair = fold(term.text);
+            if (pair.size() != 2) continue;
+            std::string key = pinyin_key(pair);
+            if (key.empty()) continue;
+            Word& w = words[std::string(term.text)];
+            if (w.docs == 0) w = {std::string(term.text), std::move(key), term.doc_count, 3};
+            w.docs = std::max(w.docs, term.doc_count);
+        }
+    std::map<char, std::vector<Word>> by_letter;
+    for (auto& [text, w] : words) by_letter[w.pinyin[0]].push_back(std::move(w));
+    for (auto& [letter, list] : by_letter)
+        std::sort(list.begin(), list.end(), [](const Word& a, const Word& b) {
+            return std::tie(a.kind, b.docs, a.text) < std::tie(b.kind, a.docs, b.text);
+        });
+    return by_letter;
+}
+
 }  // namespace
 
 std::uint32_t token_hash(std::string_view token) {
@@ -150,6 +239,14 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
     Json t2s_names = Json::array();
     for (const auto& entry : t2s) t2s_names.push_back(entry.first);
     manifest["t2s"] = {{"path", t2s_dir}, {"blocks", std::move(t2s_names)}};
+    const auto pinyin = pinyin_blocks();
+    Json pinyin_names = Json::array();
+    for (const auto& entry : pinyin) pinyin_names.push_back(entry.first);
+    manifest["pinyin"] = {{"path", pinyin_dir}, {"blocks", std::move(pinyin_names)}};
+    const auto words = vocabulary(docs, *postings);
+    std::string letters;
+    for (const auto& entry : words) letters += entry.first;
+    manifest["words"] = {{"path", words_dir}, {"letters", letters}};
 
     std::size_t postings_bytes = 0;
     for (std::size_t p = 0; p < term_partitions; ++p)
@@ -250,6 +347,27 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
     put(manifest_path, dump(manifest));
     for (const auto& [name, pairs] : t2s)
         put(t2s_dir + name + ".json", dump({{"version", format_version}, {"pairs", pairs}}));
+    for (const auto& [name, readings] : pinyin)
+        put(pinyin_dir + name + ".json", dump({{"version", format_version}, {"pinyin", readings}}));
+    for (const auto& [letter, list] : words) {
+        std::string text = "{\"version\":";
+        append_int(text, format_version);
+        text += ",\"words\":[";
+        for (std::size_t k = 0; k < list.size(); ++k) {
+            if (k) text += ',';
+            text += '[';
+            append_json_string(text, list[k].text);
+            text += ',';
+            append_json_string(text, list[k].pinyin);
+            text += ',';
+            append_int(text, list[k].docs);
+            text += ',';
+            append_int(text, list[k].kind);
+            text += ']';
+        }
+        text += "]}";
+        put(words_dir + std::string(1, letter) + ".json", std::move(text));
+    }
 }
 
 OutputFiles build_index(const std::vector<Document>& docs, const IndexOptions& options) {

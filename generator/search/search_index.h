@@ -22,6 +22,7 @@ struct Document {
     int number = 0;               ///< the project's number within its edition
     std::vector<std::string> tags;
     std::string text;             ///< plain text of the body, whitespace collapsed
+    std::vector<std::string> department_aliases;  ///< other names readers use, e.g. "卫健局"
 };
 
 struct IndexOptions {

@@ -111,6 +111,7 @@ struct Postings::RangePostings {
     std::int32_t first_doc = -1;
     std::int32_t last_doc_field = -1;  // doc * 4 + field of the last posting
     std::int32_t last_position = 0;
+    std::uint32_t doc_count = 0;  // distinct documents
 
     int last_doc() const { return last_doc_field >> 2; }
     std::size_t size() const { return full_chunks + chunk_end(end).used; }  // once collected
@@ -253,6 +254,7 @@ struct Postings::Range {
             make_room(p);
             char* out = p.write;
             if (p.last_doc_field != doc_field) {
+                if (p.last_doc_field < 0 || p.last_doc() != doc) ++p.doc_count;
                 if (p.last_doc_field < 0) {
                     *out++ = '[';
                     p.first_doc = doc;
@@ -284,10 +286,18 @@ struct Postings::Range {
             const Document& d = *docs[static_cast<size_t>(id)];
             tokenize(d.title, 0, tokens);
             add(id, title_field, tokens);
-            tokenize(d.department, 0, tokens);
-            add(id, department_field, tokens);
-            // A gap of one position between tags keeps two tags from reading as one phrase.
+            // The department's aliases follow its name, a position apart, so
+            // that an alias finds the department's projects as its name does.
             int next = 0;
+            for (const std::string* name = &d.department; name;) {
+                tokenize(*name, next, tokens);
+                for (const TokenSpan& t : tokens.spans) next = std::max(next, t.position + 2);
+                add(id, department_field, tokens);
+                const auto k = static_cast<std::size_t>(name == &d.department ? 0 : name - d.department_aliases.data() + 1);
+                name = k < d.department_aliases.size() ? &d.department_aliases[k] : nullptr;
+            }
+            // A gap of one position between tags keeps two tags from reading as one phrase.
+            next = 0;
             for (const std::string& tag : d.tags) {
                 tokenize(tag, next, tokens);
                 for (const TokenSpan& t : tokens.spans) next = std::max(next, t.position + 2);
@@ -350,11 +360,12 @@ Postings::Postings(const std::vector<const Document*>& docs) : partitions_(term_
             Partition& partition = partitions_[p];
             for (std::size_t i = 0; i < found.size();) {
                 Term term{found[i].text->text, found[i].text->hash, 2,
-                          static_cast<std::uint32_t>(partition.pieces.size()), 0};
+                          static_cast<std::uint32_t>(partition.pieces.size()), 0, 0};
                 int last_doc = -1;
                 for (; i < found.size() && found[i].text->text == term.text; ++i) {
                     const RangePostings& piece = *found[i].postings;
                     term.json_size += piece.size() + 1 + (term.piece_count ? 1 : 0);
+                    term.doc_count += piece.doc_count;
                     if (last_doc >= 0)
                         term.json_size += digits(piece.first_doc - last_doc) - digits(piece.first_doc);
                     last_doc = piece.last_doc();

@@ -23,6 +23,7 @@ struct Term {
     std::uint32_t hash = 0;     ///< token_hash(text)
     std::size_t json_size = 0;  ///< of its whole postings list
     std::uint32_t first_piece = 0, piece_count = 0;  ///< its ranges' postings, in document order
+    std::uint32_t doc_count = 0;  ///< documents holding it
 };
 
 /// Terms by the low bits of their hash, so shards (which take those bits

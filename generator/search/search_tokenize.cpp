@@ -216,6 +216,16 @@ size_t number_length(std::u32string_view s, size_t i) {
     return j - i;
 }
 
+/// The length of the number at `i` (length `n`) without the zeros that end
+/// its decimal part, and without the point if nothing is left after it.
+size_t trimmed_number_length(std::u32string_view s, size_t i, size_t n) {
+    if (s.substr(i, n).find(U'.') == std::u32string_view::npos) return n;
+    size_t k = n;
+    while (s[i + k - 1] == U'0') --k;
+    if (s[i + k - 1] == U'.') --k;
+    return k;
+}
+
 size_t measure_length(std::u32string_view s, size_t i) {
     for (auto m : multi_measures)
         if (s.substr(i, m.size()) == m) return m.size();
@@ -321,7 +331,7 @@ std::u32string fold(std::string_view utf8) {
 void tokenize(std::string_view utf8, int first_position, TokenSpans& out) {
     fold_into(utf8, out.text, out.classes, out.chunk);
     out.spans.clear();
-    const std::u32string_view s = out.text;
+    std::u32string_view s = out.text;
     const char* cls = out.classes.data();
     auto span = [&](size_t start, size_t length, int position, TokenKind kind) {
         out.spans.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(length), position, kind});
@@ -349,6 +359,14 @@ void tokenize(std::string_view utf8, int first_position, TokenSpans& out) {
             }
             // All digits: a number, whose decimal point may follow.
             size_t n = number_length(s, i);
+            // One written form for one value: 118.0 is 118, 8.980 is 8.98.
+            if (size_t k = trimmed_number_length(s, i, n); k < n) {
+                out.text.erase(i + k, n - k);
+                out.classes.erase(i + k, n - k);
+                s = out.text;
+                cls = out.classes.data();
+                n = k;
+            }
             span(i, n, position, TokenKind::Number);
             add_number_cuts(s, i, n, position, out.spans);
             ++position;

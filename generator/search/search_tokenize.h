@@ -11,7 +11,7 @@
 namespace bulletin::search {
 
 /// Bump when any rule below changes, so an old index is not read with new rules.
-inline constexpr int tokenizer_version = 1;
+inline constexpr int tokenizer_version = 2;
 
 /// What a token stands for. The query side requires a unigram only when it
 /// is a query's whole run of ideographs (the bigrams imply it otherwise).
@@ -39,7 +39,8 @@ std::u32string fold(std::string_view utf8);
 ///   any) and the ideograph alone;
 /// - a run of letters and digits containing a letter is one Word;
 /// - a run of ASCII digits, with one decimal point between digits, is one
-///   Number; it also gives every longer token made of the number and the
+///   Number, written without the zeros that end its decimal part ("118.0"
+///   is "118", "8.980" is "8.98", as the folded text then reads); it also gives every longer token made of the number and the
 ///   units after it (multipliers 万亿千百, then 余/多, then one measure such
 ///   as 元, 人, %, 平方米; after 年 or 月 another number continues the date,
 ///   after 年, 月 or 日 one of 底初末 ends it): "8.98万元" gives "8.98",

@@ -4,7 +4,7 @@
 (function (root) {
   'use strict';
 
-  var FORMAT_VERSION = 1;
+  var FORMAT_VERSION = 2;
   // title, department, tags, text: a hit in the first two outweighs the body.
   var FIELD_WEIGHT = [6, 6, 3, 1];
   var PHRASE_FACTOR = 2;
@@ -48,6 +48,54 @@
     })).then(function (files) {
       return self.tokenizer.makeT2s(files.map(function (f) { return f.pairs; }).join(''));
     });
+  };
+
+  /** Loads the blocks of `path`/`blocks` (t2s, pinyin) that the ideographs
+   *  of `text` fall in; resolves to the list of loaded files. */
+  Index.prototype.blocksFor = function (part, text, cache) {
+    var t = this.manifest[part];
+    var wanted = new Set();
+    Array.from(String(text).normalize('NFKC')).forEach(function (c) {
+      if (HAN.test(c)) wanted.add((c.codePointAt(0) >> 8).toString(16));
+    });
+    var self = this;
+    return Promise.all(t.blocks.filter(function (b) { return wanted.has(b); }).map(function (b) {
+      if (!cache.has(b)) cache.set(b, self.load(t.path + b + '.json'));
+      return cache.get(b);
+    }));
+  };
+
+  /** Map ideograph -> reading ("ti", "lv") for the ideographs of `text`. */
+  Index.prototype.readingsFor = function (text) {
+    if (!this.pinyinBlocks) this.pinyinBlocks = new Map();
+    return this.blocksFor('pinyin', text, this.pinyinBlocks).then(function (files) {
+      var map = new Map();
+      files.forEach(function (f) {
+        var re = /(\P{Script=Han})|(\p{Script=Han})([a-z]+)/gu, m;
+        while ((m = re.exec(f.pinyin))) if (m[2]) map.set(m[2], m[3]);
+      });
+      return map;
+    });
+  };
+
+  /** The vocabulary words whose reading starts with `letter`:
+   *  [{text, pinyin, compact, initials, docs, kind}], kind 0 department,
+   *  1 tag, 2 title, 3 two-ideograph token; departments first, then by
+   *  projects holding them. */
+  Index.prototype.words = function (letter) {
+    var w = this.manifest.words;
+    if (!this.wordShards) this.wordShards = new Map();
+    if (!letter || w.letters.indexOf(letter) < 0) return Promise.resolve([]);
+    if (!this.wordShards.has(letter)) {
+      this.wordShards.set(letter, this.load(w.path + letter + '.json').then(function (file) {
+        return file.words.map(function (e) {
+          var syllables = e[1].split(' ');
+          return { text: e[0], pinyin: e[1], compact: syllables.join(''),
+            initials: syllables.map(function (x) { return x[0]; }).join(''), docs: e[2], kind: e[3] };
+        });
+      }));
+    }
+    return this.wordShards.get(letter);
   };
 
   /** Map token -> [{doc, field, positions}] for the given tokens. */
@@ -297,9 +345,166 @@
     return pieces;
   }
 
+  /* ---- Forgiving search (docs/search-index.md, "When nothing matches
+   * exactly"): the query rewritten into words of the site, tried only when
+   * the query itself matches nothing. */
+
+  /** A query typed in pinyin ("Wù yè", "wygl", "lü") as lower-case letters
+   *  without tones or spaces (ü as v), or null if it is not letters only. */
+  function pinyinForm(query) {
+    var s = String(query).normalize('NFKC').toLowerCase().normalize('NFD')
+      .replace(/u\u0308/g, 'v').replace(/u:/g, 'v').replace(/\p{M}/gu, '');
+    if (!/^[a-z' ]+$/.test(s)) return null;
+    s = s.replace(/[' ]/g, '');
+    return s.length >= 2 ? s : null;
+  }
+
+  /** The best word of `words` that a pinyin form spells in full ("jiaoyu",
+   *  "wuyeguanli") or by its initials ("wygl"): full spelling first, then
+   *  names and tags before other words, then the most projects. */
+  function spelledWord(form, words) {
+    var best = null, bestRank = null;
+    words.forEach(function (w) {
+      var how = w.compact === form ? 0 : (form.length >= 2 && w.initials === form && w.text.length >= 2 ? 1 : -1);
+      if (how < 0) return;
+      var rank = [how, w.kind === 3 ? 1 : 0, -w.docs];
+      if (!bestRank || compareArrays(rank, bestRank) < 0) { best = w; bestRank = rank; }
+    });
+    return best;
+  }
+
+  function compareArrays(a, b) {
+    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    return 0;
+  }
+
+  /** Wrong characters of the same sound: each pair of ideographs in the
+   *  folded query that the index does not hold (`known(bigram)` is false)
+   *  becomes the word of the same reading that the most projects hold,
+   *  preferring one that keeps a character of the query; a whole run that
+   *  reads like a department, tag or title becomes it. Returns the corrected
+   *  text, or null when nothing changed. `wordsOf(letter)` gives the loaded
+   *  vocabulary shards. */
+  function correctSounds(folded, readings, wordsOf, known) {
+    var chars = Array.from(folded);
+    var changed = false;
+    var runs = [];
+    for (var i = 0; i < chars.length;) {
+      if (!HAN.test(chars[i])) { i++; continue; }
+      var j = i;
+      while (j < chars.length && HAN.test(chars[j])) j++;
+      runs.push([i, j]);
+      i = j;
+    }
+    var reading = function (c) { return readings.get(c) || ''; };
+    runs.forEach(function (run) {
+      var text = chars.slice(run[0], run[1]);
+      if (text.some(function (c) { return !reading(c); })) return;
+      var key = text.map(reading).join(' ');
+      var phrase = (wordsOf(key[0]) || []).find(function (w) {
+        return w.kind < 3 && w.pinyin === key && w.text !== text.join('');
+      });
+      if (phrase && !text.every(function (c, k) { return known(c + (text[k + 1] || '')) || k === text.length - 1; })) {
+        Array.from(phrase.text).forEach(function (c, k) { chars[run[0] + k] = c; });
+        changed = true;
+        return;
+      }
+      for (var k = run[0]; k + 1 < run[1]; k++) {
+        var pair = chars[k] + chars[k + 1];
+        if (known(pair)) continue;
+        var pairKey = reading(chars[k]) + ' ' + reading(chars[k + 1]);
+        var best = null, bestRank = null;
+        (wordsOf(pairKey[0]) || []).forEach(function (w) {
+          if (w.pinyin !== pairKey || Array.from(w.text).length !== 2) return;
+          var keeps = (w.text[0] === chars[k] ? 1 : 0) + (w.text[1] === chars[k + 1] ? 1 : 0);
+          var rank = [-keeps, -w.docs, w.text];
+          if (!bestRank || compareArrays(rank, bestRank) < 0) { best = w; bestRank = rank; }
+        });
+        if (best) {
+          chars[k] = best.text[0];
+          chars[k + 1] = best.text[1];
+          changed = true;
+        }
+      }
+    });
+    return changed ? chars.join('') : null;
+  }
+
+  /** True when the characters of `needle` occur in `hay` in the same order. */
+  function inOrder(needle, hay) {
+    var at = 0;
+    var h = Array.from(hay);
+    return Array.from(needle).every(function (c) {
+      while (at < h.length && h[at] !== c) at++;
+      return at++ < h.length;
+    });
+  }
+
+  /** Departments whose name or an alias holds the query's characters in
+   *  order (卫健局 in 区卫生健康局), an exact alias first. */
+  function departmentsSpelled(folded, departments, fold) {
+    var q = Array.from(folded).filter(function (c) { return HAN.test(c); }).join('');
+    if (Array.from(q).length < 2) return [];
+    var exact = [], partial = [];
+    departments.forEach(function (d) {
+      var names = [d.name].concat(d.aliases || []).map(function (n) { return fold(n); });
+      if (names.indexOf(q) >= 0) exact.push(d);
+      else if (names.some(function (n) { return inOrder(q, n); })) partial.push(d);
+    });
+    return exact.concat(partial);
+  }
+
+  /** The shortest stretch of `text` (in characters) holding every one of
+   *  `chars`, and whether some stretch that short holds them in order:
+   *  {span, ordered}, or null when one is missing. */
+  function closestWindow(text, chars) {
+    var t = Array.from(text);
+    var need = new Map();
+    chars.forEach(function (c) { need.set(c, (need.get(c) || 0) + 1); });
+    var have = new Map(), missing = need.size, best = null;
+    for (var lo = 0, hi = 0; hi < t.length; hi++) {
+      var c = t[hi];
+      if (need.has(c)) {
+        have.set(c, (have.get(c) || 0) + 1);
+        if (have.get(c) === need.get(c)) missing--;
+      }
+      while (missing === 0) {
+        var span = hi - lo + 1;
+        var ordered = inOrder(chars.join(''), t.slice(lo, hi + 1).join(''));
+        if (!best || span < best.span || (span === best.span && ordered && !best.ordered)) best = { span: span, ordered: ordered };
+        var d = t[lo++];
+        if (need.has(d)) {
+          if (have.get(d) === need.get(d)) missing++;
+          have.set(d, have.get(d) - 1);
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Near matches by closeness: documents (`docs`, id -> document, already
+   *  folded as the index is) holding every one of the query's characters,
+   *  ranked by the shortest stretch that holds them in one field (weighted
+   *  as the exact ranking weighs fields, in order better than not). */
+  function rankByCloseness(chars, docs, editionOf) {
+    var hits = [];
+    docs.forEach(function (d, id) {
+      var fields = [d.title, d.department, (d.tags || []).join('\u3000'), d.text];
+      var score = 0;
+      fields.forEach(function (text, f) {
+        var w = text && closestWindow(text, chars);
+        if (w) score = Math.max(score, FIELD_WEIGHT[f] * chars.length / w.span * (w.ordered ? 1.5 : 1));
+      });
+      if (score > 0) hits.push({ doc: id, score: score });
+    });
+    return sortHits(hits, editionOf);
+  }
+
   var api = {
     FORMAT_VERSION: FORMAT_VERSION, openIndex: openIndex, parseQuery: parseQuery, rank: rank,
-    highlightRanges: highlightRanges, snippet: snippet
+    highlightRanges: highlightRanges, snippet: snippet,
+    pinyinForm: pinyinForm, spelledWord: spelledWord, correctSounds: correctSounds, inOrder: inOrder,
+    departmentsSpelled: departmentsSpelled, closestWindow: closestWindow, rankByCloseness: rankByCloseness
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.BulletinSearchRank = api;

@@ -5,7 +5,7 @@
 (function (root) {
   'use strict';
 
-  var TOKENIZER_VERSION = 1;
+  var TOKENIZER_VERSION = 2;
   var MULTI_MEASURES = ['平方公里', '平方米', '立方米', '公里', '千米', '公斤', '千克', '小时', '分钟', '人次', '户次'];
   var SINGLE_MEASURES = '元角人户家个座所次件份名辆艘套间项条台张本批场起宗处吨米岁天周年月日号' +
     '时分秒倍亩斤克只头株篇期届类种组支队层栋幢床位班笔例款部趟轮册度瓦%‰';
@@ -51,6 +51,16 @@
       while (j < s.length && isDigit(s[j])) j++;
     }
     return j - i;
+  }
+
+  /** The number's length without the zeros that end its decimal part, and
+   *  without the point if nothing is left after it. */
+  function trimmedNumberLength(s, i, n) {
+    if (s.slice(i, i + n).indexOf('.') < 0) return n;
+    var k = n;
+    while (s[i + k - 1] === '0') k--;
+    if (s[i + k - 1] === '.') k--;
+    return k;
   }
 
   function measureLength(s, i) {
@@ -108,6 +118,9 @@
           continue;
         }
         var n = numberLength(s, i);
+        // One written form for one value: 118.0 is 118, 8.980 is 8.98.
+        var k = trimmedNumberLength(s, i, n);
+        if (k < n) { s.splice(i + k, n - k); n = k; }
         tokens.push({ text: s.slice(i, i + n).join(''), position: position, kind: 'number' });
         numberCuts(s, i, n).forEach(function (cut) {
           tokens.push({ text: s.slice(i, cut).join(''), position: position, kind: 'number' });

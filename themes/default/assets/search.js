@@ -31,7 +31,9 @@
     search_loading: '正在载入搜索索引……',
     search_error: '搜索索引载入失败，请稍后重试。',
     search_empty: '请输入要搜索的词语。',
-    search_more: '显示更多结果'
+    search_more: '显示更多结果',
+    search_did_you_mean: '您是不是要找：',
+    search_suggestions: '搜索建议'
   };
 
   function readStrings() {
@@ -132,6 +134,126 @@
     return li;
   }
 
+  /** "您是不是要找：X" under the status, X a link that searches for X. */
+  function showHint(text) {
+    var hint = document.getElementById('search-hint');
+    if (!hint) {
+      hint = document.createElement('p');
+      hint.id = 'search-hint';
+      hint.className = 'search-hint';
+      status.parentNode.insertBefore(hint, status.nextSibling);
+    }
+    hint.textContent = '';
+    hint.hidden = !text;
+    if (!text) return;
+    hint.appendChild(document.createTextNode(say('search_did_you_mean')));
+    var a = document.createElement('a');
+    a.href = '?q=' + encodeURIComponent(text);
+    a.textContent = text;
+    a.addEventListener('click', function (e) {
+      e.preventDefault();
+      input.value = text;
+      go(true);
+    });
+    hint.appendChild(a);
+  }
+
+  /** When the query matches nothing exactly: the query rewritten into words
+   *  of the site (a department it abbreviates, the word its pinyin spells,
+   *  the word it writes with a wrong character of the same sound), tried in
+   *  that order; the first that matches exactly is shown with "您是不是要找".
+   *  Otherwise the near matches: most of the query's words, or else every
+   *  one of its characters close together. Resolves to {hits, near, parsed,
+   *  t2s, hint}. */
+  function forgive(state, p, ranked) {
+    var R = window.BulletinSearchRank, T = window.BulletinSearchTokenize;
+    var index = state.index;
+    var allowed = index.filter(p.edition, p.department);
+    var editionOf = function (id) { return index.editionOf(id); };
+    var folded = T.fold(p.q, state.t2s);
+    var foldT2s = function (x) { return T.fold(x, state.t2s); };
+    var attempts = [];
+    var departments = R.departmentsSpelled(folded, index.manifest.departments, foldT2s);
+    if (departments.length) attempts.push(function () { return departments[0].name; });
+    var form = R.pinyinForm(p.q);
+    if (form) {
+      attempts.push(function () {
+        return index.words(form[0]).then(function (words) {
+          var w = R.spelledWord(form, words);
+          return w && w.text;
+        });
+      });
+    } else if (/\p{Script=Han}/u.test(folded)) {
+      attempts.push(function () {
+        return index.readingsFor(folded).then(function (readings) {
+          var letters = new Set();
+          readings.forEach(function (r) { letters.add(r[0]); });
+          return Promise.all(Array.from(letters).map(function (l) {
+            return index.words(l).then(function (words) { return [l, words]; });
+          })).then(function (shards) {
+            var byLetter = new Map(shards);
+            return R.correctSounds(folded, readings, function (l) { return byLetter.get(l); },
+              function (token) { return state.postings.has(token); });
+          });
+        });
+      });
+    }
+    function attempt(k) {
+      if (k >= attempts.length) return Promise.resolve(null);
+      return Promise.resolve(attempts[k]()).then(function (text) {
+        if (!text || text === folded) return attempt(k + 1);
+        return index.t2sFor(text).then(function (t2s) {
+          var parsed = R.parseQuery(text, T, t2s);
+          return index.postings(parsed.tokens).then(function (postings) {
+            var r = R.rank(parsed, postings, allowed, editionOf);
+            if (r.near || !r.hits.length) return attempt(k + 1);
+            return { hits: r.hits, near: false, parsed: parsed, t2s: t2s, hint: text };
+          });
+        });
+      });
+    }
+    return attempt(0).then(function (found) {
+      if (found) return found;
+      if (ranked.hits.length) return { hits: ranked.hits, near: true, parsed: state.parsed, t2s: state.t2s };
+      // Every character of the query, close together in one project.
+      var chars = Array.from(new Set(Array.from(folded).filter(function (c) { return /\p{Script=Han}/u.test(c); })));
+      if (chars.length < 2) return { hits: [], near: false, parsed: state.parsed, t2s: state.t2s };
+      return index.postings(chars).then(function (postings) {
+        var fieldsOf = new Map();
+        chars.forEach(function (c) {
+          (postings.get(c) || []).forEach(function (e) {
+            if (!allowed(e.doc)) return;
+            if (!fieldsOf.has(e.doc)) fieldsOf.set(e.doc, new Map());
+            var f = fieldsOf.get(e.doc);
+            f.set(c, (f.get(c) || 0) | (1 << e.field));
+          });
+        });
+        // Those with every character; the ones with all of them in one
+        // short field first, at most 60 documents read.
+        var ids = [];
+        fieldsOf.forEach(function (f, id) {
+          if (f.size !== chars.length) return;
+          var together = 0;
+          for (var field = 0; field < 4; field++) {
+            if (Array.from(f.values()).every(function (bits) { return bits & (1 << field); })) together = Math.max(together, 4 - field);
+          }
+          ids.push({ id: id, together: together });
+        });
+        ids.sort(function (a, b) { return b.together - a.together || a.id - b.id; });
+        ids = ids.slice(0, 60).map(function (x) { return x.id; });
+        return index.documents(ids).then(function (docs) {
+          var foldedDocs = new Map();
+          docs.forEach(function (d, id) {
+            foldedDocs.set(id, { title: foldT2s(d.title), department: foldT2s(d.department),
+              tags: (d.tags || []).map(foldT2s), text: foldT2s(d.text) });
+          });
+          var parsed = R.parseQuery(chars.join(' '), T, state.t2s);
+          return { hits: R.rankByCloseness(chars, foldedDocs, editionOf), near: true, parsed: parsed, t2s: state.t2s };
+        });
+      });
+    });
+  }
+
   function showPage(state, from) {
     var ids = state.hits.slice(from, from + PAGE_SIZE).map(function (h) { return h.doc; });
     return state.index.documents(ids).then(function (docs) {
@@ -152,6 +274,7 @@
     var started = performance.now();
     var mine = ++run;
     list.textContent = '';
+    showHint(null);
     if (moreButton) moreButton.hidden = true;
     if (!p.q) { status.textContent = p.edition || p.department ? say('search_empty') : ''; return Promise.resolve(); }
     status.textContent = say('search_loading');
@@ -168,10 +291,19 @@
     }).then(function (postings) {
       if (mine !== run) return;
       var index = state.index;
+      state.postings = postings;
       var ranked = window.BulletinSearchRank.rank(state.parsed, postings, index.filter(p.edition, p.department),
         function (id) { return index.editionOf(id); });
-      state.hits = ranked.hits;
-      state.near = ranked.near;
+      // Exact matches are shown as they are: nothing is added to them.
+      if (ranked.hits.length && !ranked.near) return { hits: ranked.hits, near: false, parsed: state.parsed, t2s: state.t2s };
+      return forgive(state, p, ranked);
+    }).then(function (found) {
+      if (!found || mine !== run) return;
+      state.hits = found.hits;
+      state.near = found.near;
+      state.parsed = found.parsed;
+      state.t2s = found.t2s;
+      showHint(found.hint);
       moreButton.onclick = function () {
         showPage(state, state.shown).then(function (first) { if (first) first.querySelector('a').focus(); });
       };
