@@ -40,9 +40,10 @@ nlohmann::json parse(const OutputFiles& files, const std::string& path) {
 TEST_CASE("search index: a small site is one file with everything a result shows") {
     auto files = bulletin::search::build_index(sample_docs(), {});
     auto index = parse(files, "search-index.json");
-    REQUIRE(files.size() == 1 + index["t2s"]["blocks"].size());
+    const auto letters = index["words"]["letters"].get<std::string>();
+    REQUIRE(files.size() == 1 + index["t2s"]["blocks"].size() + index["pinyin"]["blocks"].size() + letters.size());
     CHECK(index["format"] == "bulletin-search");
-    CHECK(index["version"] == 1);
+    CHECK(index["version"] == 2);
     CHECK(index["doc_count"] == 3);
     CHECK(index["t2s"]["path"] == "search-index/t2s/");
     // Ids follow edition, then department slug, then number.

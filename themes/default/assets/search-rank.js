@@ -373,6 +373,51 @@
     return best;
   }
 
+  /** A pinyin form read as a chain of the site's two-ideograph words, each
+   *  sharing a character with the next ("hezuoshe": 合作 and 作社 make
+   *  合作社), the chain whose rarest pair most projects hold; null if none.
+   *  `wordsOf(letter)` gives the loaded vocabulary shards. */
+  function spelledChain(form, wordsOf) {
+    var pairs = new Map();  // letter -> [{a, b, ra, rb, docs}]
+    var pairsAt = function (letter) {
+      if (!pairs.has(letter)) {
+        pairs.set(letter, (wordsOf(letter) || []).filter(function (w) {
+          return w.kind === 3 && Array.from(w.text).length === 2;
+        }).map(function (w) {
+          var r = w.pinyin.split(' ');
+          return { a: w.text[0], b: w.text[1], ra: r[0], rb: r[1], docs: w.docs };
+        }));
+      }
+      return pairs.get(letter);
+    };
+    var memo = new Map();
+    // The best chain from character c, whose reading starts at i: {text, docs}.
+    function from(i, c, reading) {
+      var end = i + reading.length;
+      if (end === form.length) return { text: c, docs: Infinity };
+      var key = i + ':' + c;
+      if (memo.has(key)) return memo.get(key);
+      var best = null;
+      pairsAt(form[i]).forEach(function (p) {
+        if (p.a !== c || p.ra !== reading || form.substr(end, p.rb.length) !== p.rb) return;
+        var rest = from(end, p.b, p.rb);
+        if (!rest) return;
+        var docs = Math.min(p.docs, rest.docs);
+        if (!best || docs > best.docs || (docs === best.docs && c + rest.text < best.text)) best = { text: c + rest.text, docs: docs };
+      });
+      memo.set(key, best);
+      return best;
+    }
+    var best = null;
+    pairsAt(form[0]).forEach(function (p) {
+      if (form.substr(0, p.ra.length) !== p.ra) return;
+      var chain = from(0, p.a, p.ra);
+      if (chain && chain.text.length >= 2 && (!best || chain.docs > best.docs ||
+          (chain.docs === best.docs && chain.text < best.text))) best = chain;
+    });
+    return best && best.text;
+  }
+
   function compareArrays(a, b) {
     for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
     return 0;
@@ -404,7 +449,7 @@
       var phrase = (wordsOf(key[0]) || []).find(function (w) {
         return w.kind < 3 && w.pinyin === key && w.text !== text.join('');
       });
-      if (phrase && !text.every(function (c, k) { return known(c + (text[k + 1] || '')) || k === text.length - 1; })) {
+      if (phrase) {
         Array.from(phrase.text).forEach(function (c, k) { chars[run[0] + k] = c; });
         changed = true;
         return;
@@ -503,7 +548,7 @@
   var api = {
     FORMAT_VERSION: FORMAT_VERSION, openIndex: openIndex, parseQuery: parseQuery, rank: rank,
     highlightRanges: highlightRanges, snippet: snippet,
-    pinyinForm: pinyinForm, spelledWord: spelledWord, correctSounds: correctSounds, inOrder: inOrder,
+    pinyinForm: pinyinForm, spelledWord: spelledWord, spelledChain: spelledChain, correctSounds: correctSounds, inOrder: inOrder,
     departmentsSpelled: departmentsSpelled, closestWindow: closestWindow, rankByCloseness: rankByCloseness
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;

@@ -180,7 +180,15 @@
       attempts.push(function () {
         return index.words(form[0]).then(function (words) {
           var w = R.spelledWord(form, words);
-          return w && w.text;
+          if (w) return w.text;
+          // Not one word: a chain of two-character words, from the shards of its letters.
+          var letters = Array.from(new Set(form.split('')));
+          return Promise.all(letters.map(function (l) {
+            return index.words(l).then(function (ws) { return [l, ws]; });
+          })).then(function (shards) {
+            var byLetter = new Map(shards);
+            return R.spelledChain(form, function (l) { return byLetter.get(l); });
+          });
         });
       });
     } else if (/\p{Script=Han}/u.test(folded)) {
@@ -254,13 +262,35 @@
     });
   }
 
+  /** The projects of the departments that the query abbreviates, not in
+   *  `hits`, marked as near matches after them. */
+  function departmentHits(index, p, hits) {
+    var R = window.BulletinSearchRank, T = window.BulletinSearchTokenize;
+    var m = index.manifest;
+    var spelled = R.departmentsSpelled(T.fold(p.q), m.departments, function (x) { return T.fold(x); });
+    var have = new Set(hits.map(function (h) { return h.doc; }));
+    var allowed = index.filter(p.edition, p.department);
+    var out = [];
+    spelled.forEach(function (d) {
+      var k = m.departments.indexOf(d);
+      m.groups.forEach(function (g) {
+        if (g[1] !== k) return;
+        for (var id = g[2]; id < g[2] + g[3]; id++) {
+          if (!have.has(id) && allowed(id)) { have.add(id); out.push({ doc: id, score: 0, near: true }); }
+        }
+      });
+    });
+    return out.sort(function (a, b) { return index.editionOf(b.doc) - index.editionOf(a.doc) || a.doc - b.doc; });
+  }
+
   function showPage(state, from) {
     var ids = state.hits.slice(from, from + PAGE_SIZE).map(function (h) { return h.doc; });
     return state.index.documents(ids).then(function (docs) {
       if (state.run !== run) return;
       var first = null;
       ids.forEach(function (id) {
-        var li = resultItem(docs.get(id), state.index, state.parsed, state.t2s, state.near);
+        var hit = state.hits[from + ids.indexOf(id)] || {};
+        var li = resultItem(docs.get(id), state.index, state.parsed, state.t2s, state.near || hit.near === true);
         list.appendChild(li);
         first = first || li;
       });
@@ -294,8 +324,12 @@
       state.postings = postings;
       var ranked = window.BulletinSearchRank.rank(state.parsed, postings, index.filter(p.edition, p.department),
         function (id) { return index.editionOf(id); });
-      // Exact matches are shown as they are: nothing is added to them.
-      if (ranked.hits.length && !ranked.near) return { hits: ranked.hits, near: false, parsed: state.parsed, t2s: state.t2s };
+      // Exact matches come first as they are; only the projects of a
+      // department the query abbreviates (公安局: 区公安分局) may follow them.
+      if (ranked.hits.length && !ranked.near) {
+        return { hits: ranked.hits.concat(departmentHits(index, p, ranked.hits)), near: false,
+          parsed: state.parsed, t2s: state.t2s };
+      }
       return forgive(state, p, ranked);
     }).then(function (found) {
       if (!found || mine !== run) return;
