@@ -28,6 +28,9 @@ export const SEED_QUERIES = [
 // For the generated site: typical queries; no single right answer.
 export const LARGE_QUERIES = [
   { q: '充电桩' }, { q: '区住建局' }, { q: '幼儿园' }, { q: '老旧小区' }, { q: '物业管里' }, { q: '专项治理' },
+  // The forgiving search (issue 12): pinyin, initials, a same-sound character,
+  // a department abbreviation, a number written another way.
+  { q: 'jiaoyu' }, { q: 'wygl' }, { q: '体减' }, { q: '卫健局' }, { q: '118.0%' },
 ];
 
 // Issue 12: queries as citizens type them on the shipped 2022 bulletin, with

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { repo, buildSite, serve, launchBrowser, searchResults, generatorBinary } from '../../tests/browser/search-harness.mjs';
-import { SEED_QUERIES, LARGE_QUERIES } from './queries.mjs';
+import { SEED_QUERIES, LARGE_QUERIES, CITIZEN_QUERIES } from './queries.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
@@ -40,7 +40,8 @@ function indexTimer() {
   const out = path.join(work, 'index-time');
   const gen = (f) => path.join(repo, 'generator', f);
   execFileSync('g++', ['-O2', '-std=c++20', '-I', gen('core'), '-I', gen('search'), path.join(repo, 'bench/search/index-time.cpp'),
-    ...['search/search_index.cpp', 'search/search_postings.cpp', 'search/search_tokenize.cpp', 'core/json_text.cpp', 'core/parallel.cpp'].map(gen),
+    ...['search/search_index.cpp', 'search/search_pinyin.cpp', 'search/search_postings.cpp', 'search/search_tokenize.cpp',
+      'core/json_text.cpp', 'core/parallel.cpp'].map(gen),
     '-pthread', '-licui18n', '-licuuc', '-licudata', '-o', out]);
   return out;
 }
@@ -88,17 +89,19 @@ document.body.setAttribute('data-done', '');
 async function measure(browser, url, done) {
   const page = await browser.newPage();
   const pending = [];
-  let bytes = 0, requests = 0;
+  let bytes = 0, requests = 0, extra = 0;
   page.on('requestfinished', (req) => {
     if (req.resourceType() === 'document' || /style\.css|favicon/.test(req.url())) return;
     requests++;
-    pending.push(req.sizes().then((s) => { bytes += s.responseBodySize; }));
+    // The forgiving search's own files: readings and vocabulary.
+    const mine = /\/search-index\/(py|w)\//.test(req.url());
+    pending.push(req.sizes().then((s) => { bytes += s.responseBodySize; if (mine) extra += s.responseBodySize; }));
   });
   await page.goto(url);
   const result = await done(page);
   await Promise.all(pending);
   await page.close();
-  return { ...result, bytes, requests };
+  return { ...result, bytes, requests, extra };
 }
 
 const normal = (u) => u.replace(/^(\.\.\/|\/)/, '').replace(/index\.html$/, '');
@@ -137,18 +140,57 @@ async function queries(browser, origin, list) {
   return rows;
 }
 
-async function benchSite(label, content, list, timer, browser) {
+/** Ranks of the expected projects for queries typed as citizens type them:
+ *  the position (1-based) of the first expected project among the shown
+ *  results, 0 if none is shown. */
+async function citizenQueries(browser, origin, list) {
+  const rows = [];
+  for (const { q, expect, kind } of list) {
+    const row = { q, expect, kind };
+    for (const [name, run] of [['bulletin', ours], ['pagefind', pagefind]]) {
+      const r = await run(browser, origin, q);
+      row[name] = { rank: r.urls.findIndex((u) => expect.includes(u)) + 1, hits: r.hits, near: r.near, top: r.urls[0] || '',
+        bytes: r.bytes, extra: r.extra };
+    }
+    rows.push(row);
+    console.error(`  ${q}: bulletin rank ${row.bulletin.rank} (${row.bulletin.hits} hits), pagefind rank ${row.pagefind.rank} (${row.pagefind.hits} hits)`);
+  }
+  return rows;
+}
+
+const mrr = (rows, name) => rows.reduce((s, r) => s + (r[name].rank ? 1 / r[name].rank : 0), 0) / Math.max(1, rows.length);
+
+// The search code as it was before the forgiving search (issue 12), to
+// count what it adds to the bytes of a query.
+const BASE_COMMIT = '6bc159f';
+function baseCodeBytes() {
+  try {
+    return ['search.js', 'search-rank.js', 'search-tokenize.js'].reduce((sum, f) => sum +
+      gzipSync(execFileSync('git', ['-C', repo, 'show', `${BASE_COMMIT}:themes/default/assets/${f}`]), { level: 9 }).length, 0);
+  } catch {
+    return null;
+  }
+}
+
+async function benchSite(label, content, list, timer, browser, citizens = []) {
   console.error(`${label}: building`);
   let start = process.hrtime.bigint();
   // With the .gz twins that a server with gzip_static sends, as Pagefind's bundle gets below.
   const site = buildSite(content, ['--gzip']);
   const build = seconds(start);
-  const [docs, indexSeconds] = execFileSync(timer, [site], { encoding: 'utf8' }).trim().split(' ').map(Number);
+  const [docs, indexSeconds, , manifestBytes, plainSeconds, , plainManifestBytes] =
+    execFileSync(timer, [site], { encoding: 'utf8' }).trim().split(' ').map(Number);
+  // A first build in a fresh process also reads the readings from ICU.
+  const cold = (mode) => Math.min(...[0, 1, 2].map(() =>
+    Number(execFileSync(timer, [site, 'cold', mode], { encoding: 'utf8' }).trim().split(' ')[1])));
+  const coldSeconds = cold('on'), plainColdSeconds = cold('off');
   const mine = ourSizes(site);
   const theirs = pagefindIndex(site);
   const server = await serve(site, { gzip: true });
   try {
-    return { label, docs, build, indexSeconds, ours: mine, pagefind: theirs, queries: await queries(browser, server.origin, list) };
+    return { label, docs, build, indexSeconds, plainSeconds, coldSeconds, plainColdSeconds, manifestBytes, plainManifestBytes,
+      baseCode: baseCodeBytes(), ours: mine, pagefind: theirs, queries: await queries(browser, server.origin, list),
+      citizens: await citizenQueries(browser, server.origin, citizens) };
   } finally {
     await server.close();
     rmSync(site, { recursive: true, force: true });
@@ -177,8 +219,51 @@ function report(results) {
     const graded = r.queries.filter((q) => q.expect.length).length;
     if (graded) lines.push('', `Expected project(s) ranked first: bulletin ${found('bulletin')}/${graded}, Pagefind ${found('pagefind')}/${graded}.`);
     lines.push('');
+    lines.push(...costLines(r));
+    if (r.citizens.length) lines.push(...citizenLines(r.citizens));
   }
   return lines.join('\n');
+}
+
+/** What the forgiving search adds: index build time (warm: best of three in
+ *  one process; cold: a fresh process, which also reads the readings from
+ *  ICU) and, per query, the bytes of its own files (readings, vocabulary),
+ *  of the larger manifest and of the larger search code. */
+function costLines(r) {
+  const pct = (a, b) => `${(100 * (a - b) / b).toFixed(1)}%`;
+  const manifestDelta = r.manifestBytes - r.plainManifestBytes;
+  const codeDelta = r.baseCode === null ? 0 : r.ours.code - r.baseCode;
+  const lines = ['#### Cost of the forgiving search (issue 12)', '',
+    '| | with | without | added |', '| --- | --- | --- | --- |',
+    `| build_index, warm (best of 3) | ${r.indexSeconds.toFixed(3)} s | ${r.plainSeconds.toFixed(3)} s | ${pct(r.indexSeconds, r.plainSeconds)} |`,
+    `| build_index, cold process (best of 3) | ${r.coldSeconds.toFixed(3)} s | ${r.plainColdSeconds.toFixed(3)} s | ${pct(r.coldSeconds, r.plainColdSeconds)} |`,
+    `| manifest (raw) | ${r.manifestBytes} B | ${r.plainManifestBytes} B | ${manifestDelta} B |`,
+    `| search code (gzip) | ${kb(r.ours.code)} KB | ${r.baseCode === null ? '?' : kb(r.baseCode)} KB (${BASE_COMMIT}) | ${kb(codeDelta)} KB |`, '',
+    '| query | KB fetched | of which readings + vocabulary | + manifest and code growth | added |', '| --- | --- | --- | --- | --- |'];
+  const rows = [...r.queries.map((q) => ({ q: q.q, b: q.bulletin })), ...r.citizens.map((q) => ({ q: q.q, b: q.bulletin }))];
+  for (const { q, b } of rows) {
+    const added = b.extra + manifestDelta + codeDelta;
+    lines.push(`| ${q} | ${kb(b.bytes)} | ${kb(b.extra)} | ${kb(manifestDelta + codeDelta)} | ${pct(b.bytes, b.bytes - added)} |`);
+  }
+  lines.push('');
+  return lines;
+}
+
+function citizenLines(rows) {
+  const lines = ['#### Queries as citizens type them (issue 12)', '',
+    '| query | style | expected | bulletin rank | hits | Pagefind rank | hits |', '| --- | --- | --- | --- | --- | --- | --- |'];
+  for (const r of rows) {
+    lines.push(`| ${r.q} | ${r.kind} | ${r.expect.map((e) => e.split('/')[1]).join(', ')} | ${r.bulletin.rank || '-'} | ` +
+      `${r.bulletin.hits}${r.bulletin.near ? ' (near)' : ''} | ${r.pagefind.rank || '-'} | ${r.pagefind.hits} |`);
+  }
+  lines.push('', '| style | queries | bulletin MRR | Pagefind MRR |', '| --- | --- | --- | --- |');
+  for (const kind of [...new Set(rows.map((r) => r.kind)), 'all']) {
+    const some = rows.filter((r) => kind === 'all' || r.kind === kind);
+    lines.push(`| ${kind} | ${some.length} | ${mrr(some, 'bulletin').toFixed(3)} | ${mrr(some, 'pagefind').toFixed(3)} |`);
+  }
+  const empty = (name) => rows.filter((r) => r[name].hits === 0).length;
+  lines.push('', `Queries with no result at all: bulletin ${empty('bulletin')}, Pagefind ${empty('pagefind')} (every query has a relevant project).`, '');
+  return lines;
 }
 
 const timer = indexTimer();
@@ -186,7 +271,7 @@ const browser = await launchBrowser();
 const results = [];
 try {
   console.error(`generator: ${generatorBinary()}`);
-  results.push(await benchSite('Seed bulletin', path.join(repo, 'content'), SEED_QUERIES, timer, browser));
+  results.push(await benchSite('Seed bulletin', path.join(repo, 'content'), SEED_QUERIES, timer, browser, CITIZEN_QUERIES));
   if (!SEED_ONLY) {
     const content = path.join(work, 'content');
     execFileSync('node', [path.join(repo, 'bench/search/gen-content.mjs'), String(PROJECTS), content]);
@@ -206,6 +291,12 @@ if (CHECK) {
     if (found('bulletin') < found('pagefind')) problems.push(`${r.label}: fewer expected projects first than Pagefind`);
     for (const q of r.queries) {
       if (q.bulletin.bytes >= q.pagefind.bytes) problems.push(`${r.label}: ${q.q} fetched more bytes than Pagefind`);
+    }
+    if (r.citizens.length) {
+      const ours = mrr(r.citizens, 'bulletin'), theirs = mrr(r.citizens, 'pagefind');
+      if (ours < 0.9) problems.push(`${r.label}: citizen queries MRR ${ours.toFixed(3)} < 0.9`);
+      if (ours <= theirs) problems.push(`${r.label}: citizen queries MRR ${ours.toFixed(3)} not above Pagefind's ${theirs.toFixed(3)}`);
+      for (const q of r.citizens) if (q.bulletin.hits === 0) problems.push(`${r.label}: no result for ${q.q}`);
     }
   }
   problems.forEach((p) => console.error(`check: ${p}`));

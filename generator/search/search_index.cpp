@@ -239,11 +239,15 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
     Json t2s_names = Json::array();
     for (const auto& entry : t2s) t2s_names.push_back(entry.first);
     manifest["t2s"] = {{"path", t2s_dir}, {"blocks", std::move(t2s_names)}};
-    const auto pinyin = pinyin_blocks();
+    const auto pinyin = options.forgiving ? pinyin_blocks() : std::map<std::string, std::string>();
     Json pinyin_names = Json::array();
     for (const auto& entry : pinyin) pinyin_names.push_back(entry.first);
     manifest["pinyin"] = {{"path", pinyin_dir}, {"blocks", std::move(pinyin_names)}};
-    const auto words = vocabulary(docs, *postings);
+    auto words = options.forgiving ? vocabulary(docs, *postings) : std::map<char, std::vector<Word>>();
+    // Every letter a reading can start with has a file, empty or not: the
+    // suggestions load one by name, before the manifest, and must not miss.
+    if (options.forgiving)
+        for (char letter : std::string_view("abcdefghjklmnopqrstwxyz")) words[letter];
     std::string letters;
     for (const auto& entry : words) letters += entry.first;
     manifest["words"] = {{"path", words_dir}, {"letters", letters}};

@@ -36,6 +36,10 @@ struct IndexOptions {
     /// what a query downloads per token and per shown result.
     std::size_t postings_shard_bytes = 24 * 1024;
     std::size_t docs_file_bytes = 4 * 1024;
+    /// The readings of the ideographs and the site's vocabulary, which the
+    /// search page uses when a query matches nothing exactly (pinyin, wrong
+    /// characters of the same sound, suggestions). Off only to measure their cost.
+    bool forgiving = true;
 };
 
 /// The 32-bit FNV-1a hash of a token's UTF-8 bytes; its low bits pick the

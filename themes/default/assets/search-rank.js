@@ -545,8 +545,53 @@
     return sortHits(hits, editionOf);
   }
 
+  /** Suggestions as the reader types (关键词推荐): words of the site that
+   *  start with what is typed, in characters or in pinyin (full or
+   *  initials); names and tags before titles, titles before two-character
+   *  words, then the most projects. Loads one vocabulary file by its fixed
+   *  name (search-index/w/<letter>.json) and, for characters, the readings
+   *  block of the first one (search-index/py/<hex>.json): never the manifest. */
+  function suggest(load, tokenizer, typed, limit) {
+    var text = String(typed).trim();
+    var folded = tokenizer.fold(text).replace(/\s+/g, '');
+    var form = pinyinForm(text) || (/^[a-z]$/.test(folded) ? folded : null);
+    if (!folded) return Promise.resolve([]);
+    var first = Array.from(folded)[0];
+    var letter;
+    if (form) {
+      letter = Promise.resolve(form[0]);
+    } else if (HAN.test(first) && first.codePointAt(0) >= 0x3400 && first.codePointAt(0) < 0xa000) {
+      letter = load('search-index/py/' + (first.codePointAt(0) >> 8).toString(16) + '.json').then(function (f) {
+        var at = f.pinyin.indexOf(first);
+        var m = at >= 0 && /^[a-z]+/.exec(f.pinyin.slice(at + first.length));
+        return m ? m[0][0] : null;
+      });
+    } else {
+      return Promise.resolve([]);
+    }
+    return letter.then(function (l) {
+      if (!l || 'iuv'.indexOf(l) >= 0) return [];
+      return load('search-index/w/' + l + '.json').then(function (file) {
+        var out = [];
+        file.words.forEach(function (e) {
+          if (out.length >= limit || e[0] === folded) return;
+          var ok;
+          if (form) {
+            var syllables = e[1].split(' ');
+            ok = syllables.join('').indexOf(form) === 0 ||
+              (form.length >= 2 && syllables.map(function (x) { return x[0]; }).join('').indexOf(form) === 0);
+          } else {
+            ok = e[0].indexOf(folded) === 0;
+          }
+          if (ok) out.push(e[0]);
+        });
+        return out;
+      });
+    });
+  }
+
   var api = {
-    FORMAT_VERSION: FORMAT_VERSION, openIndex: openIndex, parseQuery: parseQuery, rank: rank,
+    FORMAT_VERSION: FORMAT_VERSION, openIndex: openIndex, suggest: suggest, parseQuery: parseQuery, rank: rank,
     highlightRanges: highlightRanges, snippet: snippet,
     pinyinForm: pinyinForm, spelledWord: spelledWord, spelledChain: spelledChain, correctSounds: correctSounds, inOrder: inOrder,
     departmentsSpelled: departmentsSpelled, closestWindow: closestWindow, rankByCloseness: rankByCloseness

@@ -78,9 +78,17 @@
     return cache.get(path);
   }
 
+  var helpersPromise = null;
+  function helpers() {
+    if (!helpersPromise) {
+      helpersPromise = Promise.all([loadScript(scriptDir + 'search-tokenize.js'), loadScript(scriptDir + 'search-rank.js')]);
+    }
+    return helpersPromise;
+  }
+
   function engine() {
     if (!indexPromise) {
-      indexPromise = Promise.all([loadScript(scriptDir + 'search-tokenize.js'), loadScript(scriptDir + 'search-rank.js')])
+      indexPromise = helpers()
         .then(function () { return window.BulletinSearchRank.openIndex(load, window.BulletinSearchTokenize); });
     }
     return indexPromise;
@@ -195,7 +203,7 @@
       attempts.push(function () {
         return index.readingsFor(folded).then(function (readings) {
           var letters = new Set();
-          readings.forEach(function (r) { letters.add(r[0]); });
+          Array.from(folded).forEach(function (c) { if (readings.has(c)) letters.add(readings.get(c)[0]); });
           return Promise.all(Array.from(letters).map(function (l) {
             return index.words(l).then(function (words) { return [l, words]; });
           })).then(function (shards) {
@@ -382,7 +390,99 @@
   moreButton.hidden = true;
   list.parentNode.insertBefore(moreButton, list.nextSibling);
 
-  form.addEventListener('submit', function (e) { e.preventDefault(); go(true); });
+  /* Suggestions as the reader types: an ARIA 1.2 combobox (role="combobox"
+   * on the box, a role="listbox" popup, aria-activedescendant for the
+   * option under the arrow keys). Down/Up move, Enter takes the option and
+   * searches, Escape closes the list (or, closed, empties the box), Tab
+   * leaves it. */
+  var suggestions = document.getElementById('search-suggestions');
+  var suggestRun = 0, suggestTimer = null, active = -1;
+  var SUGGESTIONS = 8;
+
+  function suggestionItems() { return suggestions ? Array.from(suggestions.children) : []; }
+
+  function setActive(k) {
+    var items = suggestionItems();
+    active = k;
+    items.forEach(function (li, i) { li.setAttribute('aria-selected', i === k ? 'true' : 'false'); });
+    if (k >= 0 && items[k]) {
+      input.setAttribute('aria-activedescendant', items[k].id);
+      if (items[k].scrollIntoView) items[k].scrollIntoView({ block: 'nearest' });
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  function closeSuggestions() {
+    if (!suggestions) return;
+    suggestRun++;
+    suggestions.hidden = true;
+    suggestions.textContent = '';
+    input.setAttribute('aria-expanded', 'false');
+    setActive(-1);
+  }
+
+  function takeSuggestion(li) {
+    input.value = li.textContent;
+    closeSuggestions();
+    go(true);
+  }
+
+  function showSuggestions(words) {
+    suggestions.textContent = '';
+    words.forEach(function (w, i) {
+      var li = document.createElement('li');
+      li.id = 'search-suggestion-' + i;
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      li.textContent = w;
+      li.addEventListener('mousedown', function (e) { e.preventDefault(); });  // the box keeps the focus
+      li.addEventListener('click', function () { takeSuggestion(li); });
+      suggestions.appendChild(li);
+    });
+    suggestions.hidden = words.length === 0;
+    input.setAttribute('aria-expanded', words.length ? 'true' : 'false');
+    setActive(-1);
+  }
+
+  function updateSuggestions() {
+    var mine = ++suggestRun;
+    var typed = input.value;
+    if (!typed.trim()) { closeSuggestions(); return; }
+    helpers().then(function () {
+      return window.BulletinSearchRank.suggest(load, window.BulletinSearchTokenize, typed, SUGGESTIONS);
+    }).then(function (words) {
+      if (mine === suggestRun && document.activeElement === input) showSuggestions(words);
+    }).catch(function () {
+      if (mine === suggestRun) closeSuggestions();
+    });
+  }
+
+  if (suggestions) {
+    input.addEventListener('input', function () {
+      clearTimeout(suggestTimer);
+      suggestTimer = setTimeout(updateSuggestions, 120);
+    });
+    input.addEventListener('keydown', function (e) {
+      var items = suggestionItems();
+      var open = !suggestions.hidden && items.length > 0;
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        if (!open) { updateSuggestions(); return; }
+        var n = items.length;
+        setActive(e.key === 'ArrowDown' ? (active + 1) % n : (active <= 0 ? n - 1 : active - 1));
+      } else if (e.key === 'Enter') {
+        if (open && active >= 0) { e.preventDefault(); takeSuggestion(items[active]); } else closeSuggestions();
+      } else if (e.key === 'Escape') {
+        if (open) { e.preventDefault(); closeSuggestions(); } else if (input.value) { e.preventDefault(); input.value = ''; }
+      } else if (e.key === 'Tab') {
+        closeSuggestions();
+      }
+    });
+    input.addEventListener('blur', function () { setTimeout(closeSuggestions, 0); });
+  }
+
+  form.addEventListener('submit', function (e) { e.preventDefault(); closeSuggestions(); go(true); });
   [editionSelect, departmentSelect].forEach(function (select) {
     if (select) select.addEventListener('change', function () { if (input.value.trim()) go(true); });
   });
