@@ -4,12 +4,12 @@
 find_program(NODE_EXECUTABLE node)
 if(NODE_EXECUTABLE)
   add_test(NAME search_js
-           COMMAND ${NODE_EXECUTABLE} --test tests/js/tokenize.test.mjs tests/js/search-rank.test.mjs
+           COMMAND ${NODE_EXECUTABLE} --test tests/js/tokenize.test.mjs tests/js/search-rank.test.mjs tests/js/search-forgive.test.mjs
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(search_js PROPERTIES LABELS js)
 
   add_test(NAME search_browser
-           COMMAND ${NODE_EXECUTABLE} --test tests/browser/search.test.mjs
+           COMMAND ${NODE_EXECUTABLE} --test tests/browser/search.test.mjs tests/browser/search-forgive.test.mjs tests/browser/search-precision.test.mjs
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(search_browser PROPERTIES
     LABELS browser
