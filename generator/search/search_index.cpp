@@ -162,16 +162,17 @@ std::map<std::string, std::string> pinyin_blocks() {
 }
 
 /// The site's vocabulary, what pinyin, wrong characters and suggestions are
-/// matched against: department names and aliases (kind 0), tags (1), titles
-/// (2) and every two-ideograph token of the index (3), each with the
-/// readings of its ideographs and the number of projects that hold it.
+/// matched against: department names and aliases (kind 0), tags (1) and
+/// every two-ideograph token of the index (2), each with the readings of its
+/// ideographs and the number of projects that hold it. (Not titles: one per
+/// project, they would make every file grow with the site.)
 /// Grouped by the first letter of the reading; within a letter by kind,
 /// then most projects first.
 struct Word {
     std::string text;  // folded
     std::string pinyin;
     std::uint32_t docs = 0;
-    int kind = 3;
+    int kind = 2;
 };
 
 std::map<char, std::vector<Word>> vocabulary(const std::vector<const Document*>& docs, const Postings& postings) {
@@ -195,7 +196,6 @@ std::map<char, std::vector<Word>> vocabulary(const std::vector<const Document*>&
         add_phrase(d->department, 0, seen);
         for (const std::string& a : d->department_aliases) add_phrase(a, 0, seen);
         for (const std::string& t : d->tags) add_phrase(t, 1, seen);
-        add_phrase(d->title, 2, seen);
     }
     for (std::size_t p = 0; p < term_partitions; ++p)
         for (const Term& term : postings.partition(p)) {
@@ -205,7 +205,7 @@ std::map<char, std::vector<Word>> vocabulary(const std::vector<const Document*>&
             std::string key = pinyin_key(pair);
             if (key.empty()) continue;
             Word& w = words[std::string(term.text)];
-            if (w.docs == 0) w = {std::string(term.text), std::move(key), term.doc_count, 3};
+            if (w.docs == 0) w = {std::string(term.text), std::move(key), term.doc_count, 2};
             w.docs = std::max(w.docs, term.doc_count);
         }
     std::map<char, std::vector<Word>> by_letter;

@@ -86,6 +86,12 @@
     return helpersPromise;
   }
 
+  var forgivePromise = null;
+  function forgiving() {
+    if (!forgivePromise) forgivePromise = helpers().then(function () { return loadScript(scriptDir + 'search-forgive.js'); });
+    return forgivePromise;
+  }
+
   function engine() {
     if (!indexPromise) {
       indexPromise = helpers()
@@ -174,7 +180,11 @@
    *  one of its characters close together. Resolves to {hits, near, parsed,
    *  t2s, hint}. */
   function forgive(state, p, ranked) {
-    var R = window.BulletinSearchRank, T = window.BulletinSearchTokenize;
+    return forgiving().then(function () { return forgiveLoaded(state, p, ranked); });
+  }
+
+  function forgiveLoaded(state, p, ranked) {
+    var R = window.BulletinSearchRank, T = window.BulletinSearchTokenize, F = window.BulletinSearchForgive;
     var index = state.index;
     var allowed = index.filter(p.edition, p.department);
     var editionOf = function (id) { return index.editionOf(id); };
@@ -183,11 +193,11 @@
     var attempts = [];
     var departments = R.departmentsSpelled(folded, index.manifest.departments, foldT2s);
     if (departments.length) attempts.push(function () { return departments[0].name; });
-    var form = R.pinyinForm(p.q);
+    var form = F.pinyinForm(p.q);
     if (form) {
       attempts.push(function () {
         return index.words(form[0]).then(function (words) {
-          var w = R.spelledWord(form, words);
+          var w = F.spelledWord(form, words);
           if (w) return w.text;
           // Not one word: a chain of two-character words, from the shards of its letters.
           var letters = Array.from(new Set(form.split('')));
@@ -195,7 +205,7 @@
             return index.words(l).then(function (ws) { return [l, ws]; });
           })).then(function (shards) {
             var byLetter = new Map(shards);
-            return R.spelledChain(form, function (l) { return byLetter.get(l); });
+            return F.spelledChain(form, function (l) { return byLetter.get(l); });
           });
         });
       });
@@ -208,7 +218,7 @@
             return index.words(l).then(function (words) { return [l, words]; });
           })).then(function (shards) {
             var byLetter = new Map(shards);
-            return R.correctSounds(folded, readings, function (l) { return byLetter.get(l); },
+            return F.correctSounds(folded, readings, function (l) { return byLetter.get(l); },
               function (token) { return state.postings.has(token); });
           });
         });
@@ -264,7 +274,7 @@
               tags: (d.tags || []).map(foldT2s), text: foldT2s(d.text) });
           });
           var parsed = R.parseQuery(chars.join(' '), T, state.t2s);
-          return { hits: R.rankByCloseness(chars, foldedDocs, editionOf), near: true, parsed: parsed, t2s: state.t2s };
+          return { hits: F.rankByCloseness(chars, foldedDocs, editionOf), near: true, parsed: parsed, t2s: state.t2s };
         });
       });
     });
@@ -449,8 +459,8 @@
     var mine = ++suggestRun;
     var typed = input.value;
     if (!typed.trim()) { closeSuggestions(); return; }
-    helpers().then(function () {
-      return window.BulletinSearchRank.suggest(load, window.BulletinSearchTokenize, typed, SUGGESTIONS);
+    forgiving().then(function () {
+      return window.BulletinSearchForgive.suggest(load, window.BulletinSearchTokenize, typed, SUGGESTIONS);
     }).then(function (words) {
       if (mine === suggestRun && document.activeElement === input) showSuggestions(words);
     }).catch(function () {
