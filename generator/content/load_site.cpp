@@ -1,4 +1,4 @@
-#include "model.h"
+#include "load_site.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -10,15 +10,13 @@
 #include "markdown.h"
 #include "messages.h"
 #include "parallel.h"
+#include "site_map.h"
 #include "text.h"
 
 namespace fs = std::filesystem;
 
 namespace bulletin {
 namespace {
-
-// Top-level addresses the site itself uses; an edition folder may not take them.
-const std::vector<std::string> kReserved = {"archive", "assets", "data", "departments", "search"};
 
 struct Context {
     const std::string& language;
@@ -274,7 +272,8 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
     }
     parallel_for(folders.size(), [&](std::size_t i) {
         Folder& f = folders[i];
-        if (std::find(kReserved.begin(), kReserved.end(), f.id) != kReserved.end()) {
+        // The edition id's rule is the site map's, shared with `bulletin import --edition`.
+        if (site_map::check_edition_id(f.id) == site_map::EditionId::reserved) {
             f.reserved = true;
             f.diags.error({f.shown, 0, 0}, say(lang, Msg::reserved_edition, f.id));
             return;

@@ -18,11 +18,13 @@
 #include "feeds.h"
 #include "load_config.h"
 #include "manifest.h"
+#include "load_site.h"
 #include "messages.h"
-#include "model.h"
+#include "open_data.h"
 #include "pages.h"
 #include "parallel.h"
 #include "search_index.h"
+#include "site_map.h"
 #include "theme.h"
 #include "views.h"
 
@@ -250,8 +252,8 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     OutputFiles data = render_open_data(site, theme, reuse);
     parallel_for(data.size(), [&](std::size_t i) { emit(std::move(data[i])); });  // each is compressed and hashed
     mark("open_data");
-    emit({"feed.xml", render_atom(site, theme)});
-    emit({"sitemap.xml", render_sitemap(site)});
+    emit({std::string(site_map::feed), render_atom(site, theme)});
+    for (OutputFile& f : render_sitemap(site)) emit(std::move(f));
     // Every page is written: the projects' HTML is not needed any more, and
     // the search index needs the room.
     for (Project& p : l.site->projects) std::string().swap(p.body_html);
@@ -260,7 +262,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     search::build_index(take_search_documents(*l.site, theme), {options.offline}, emit);
     mark("search");
 
-    publisher.put({"manifest.json", render_manifest(manifest, ids)});
+    publisher.put({std::string(site_map::manifest), render_manifest(manifest, ids)});
     mark("manifest");
     const PublishStats stats = publisher.commit();
     mark("commit");
