@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "field_table.h"
 #include "json_text.h"
 #include "parallel.h"
 #include "site_map.h"
@@ -54,30 +55,33 @@ OutputFiles render_open_data(const Site& site, const Theme& theme, const std::ve
         j.key("version").integer(1);
         j.key("edition").begin_object();
         j.key("id").string(e.id);
-        j.key("title").string(e.title);
-        j.key("year").integer(e.year);
-        j.key("published").string(e.published.iso());
-        j.key("publisher").string(e.publisher);
-        j.key("archived").boolean(e.archived);
+        j.key(fields::edition::title.open_data).string(e.title);
+        j.key(fields::edition::year.open_data).integer(e.year);
+        j.key(fields::edition::published.open_data).string(e.published.iso());
+        j.key(fields::edition::publisher.open_data).string(e.publisher);
+        j.key(fields::edition::archived.open_data).boolean(e.archived);
         j.key("url").string(base + edition_url(e));
         j.end_object();
-        j.key("figures").begin_array();
+        j.key(fields::edition::figures.open_data).begin_array();
         for (const Figure& f : e.figures) {
             j.item().begin_object();
-            j.key("label").string(f.label);
-            j.key("value").number(f.value);
-            j.key("unit").string(f.unit);
+            j.key(fields::figure::label.open_data).string(f.label);
+            j.key(fields::figure::value.open_data).number(f.value);
+            j.key(fields::figure::unit.open_data).string(f.unit);
             j.end_object();
         }
         j.end_array();
         j.key("projects").begin_array();
 
         std::string csv = "\xEF\xBB\xBF";
-        const char* const header[] = {"csv_number", "csv_title", "csv_department", "csv_co_departments", "csv_status",
-                                      "csv_tags", "csv_metrics", "csv_outcomes", "csv_url"};
+        // The fields' columns (field_table.h), then the outcomes (the body) and the address.
+        namespace pf = fields::project;
+        const std::string_view header[] = {pf::number.csv, pf::title.csv,  pf::department.csv, pf::co_departments.csv,
+                                           pf::status.csv, pf::tags.csv,   pf::metrics.csv,    "csv_outcomes",
+                                           "csv_url"};
         for (std::size_t k = 0; k < std::size(header); ++k) {
             if (k) csv += ',';
-            append_csv_cell(csv, theme.string(header[k]));
+            append_csv_cell(csv, theme.string(std::string(header[k])));
         }
         csv += "\r\n";
 
@@ -90,34 +94,34 @@ OutputFiles render_open_data(const Site& site, const Theme& theme, const std::ve
             co.clear();
             for (std::size_t c : p.co_departments) co.push_back(site.departments[c].name);
             j.item().begin_object();
-            j.key("number").integer(p.number);
+            j.key(pf::number.open_data).integer(p.number);
             j.key("slug").string(p.slug);
-            j.key("title").string(p.title);
-            j.key("department").string(d.name);
+            j.key(pf::title.open_data).string(p.title);
+            j.key(pf::department.open_data).string(d.name);
             j.key("department_slug").string(d.slug);
-            j.key("co_departments").strings(co);
-            j.key("status").string(p.ongoing ? "ongoing" : "completed");
-            j.key("tags").strings(p.tags);
-            j.key("metrics").begin_array();
+            j.key(pf::co_departments.open_data).strings(co);
+            j.key(pf::status.open_data).string(p.ongoing ? "ongoing" : "completed");
+            j.key(pf::tags.open_data).strings(p.tags);
+            j.key(pf::metrics.open_data).begin_array();
             for (const Metric& m : p.metrics) {
                 j.item().begin_object();
-                j.key("label").string(m.label);
-                j.key("value").number(m.value);
-                j.key("unit").string(m.unit);
-                if (m.target) j.key("target").number(*m.target);
+                j.key(fields::metric::label.open_data).string(m.label);
+                j.key(fields::metric::value.open_data).number(m.value);
+                j.key(fields::metric::unit.open_data).string(m.unit);
+                if (m.target) j.key(fields::metric::target.open_data).number(*m.target);
                 j.end_object();
             }
             j.end_array();
-            j.key("corrections").begin_array();
+            j.key(pf::corrections.open_data).begin_array();
             for (const Correction& c : p.corrections) {
                 j.item().begin_object();
-                j.key("date").string(c.date.iso());
-                j.key("note").string(c.note);
-                j.key("reason").string(c.reason);
+                j.key(fields::correction::date.open_data).string(c.date.iso());
+                j.key(fields::correction::note.open_data).string(c.note);
+                j.key(fields::correction::reason.open_data).string(c.reason);
                 j.end_object();
             }
             j.end_array();
-            j.key("summary").string(p.summary);
+            j.key(pf::summary.open_data).string(p.summary);
             j.key("text").string(p.body_text);
             j.key("url").string(url);
             j.end_object();

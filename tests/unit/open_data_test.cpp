@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <set>
 
 #include "../support/test_support.h"
@@ -26,15 +25,6 @@ const Small& small() {
         return Small{std::move(*site), std::move(*theme)};
     }();
     return s;
-}
-
-std::vector<std::string> all(const std::string& text, const std::string& pattern) {
-    const std::regex re(pattern);
-    std::vector<std::string> out;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) {
-        out.push_back((*it)[1].str());
-    }
-    return out;
 }
 
 const bulletin::OutputFile& file(const bulletin::OutputFiles& files, const std::string& path) {
