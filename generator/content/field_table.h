@@ -1,6 +1,6 @@
 #pragma once
 // The front matter's fields, one declaration each: the loader reads a field
-// through its declaration (FieldReader's overloads taking a Field), the
+// through its declaration (FieldReader's overloads taking a FieldSpec), the
 // unknown-key warning and its suggestion list a table's keys, the open data
 // names its JSON member and CSV column, and README.md's content-format table
 // is this table (tests/unit/field_table_test.cpp compares them).
@@ -16,7 +16,7 @@ namespace bulletin {
 
 enum class FieldType { text, integer, number, date, boolean, text_list, tables };
 
-struct Field {
+struct FieldSpec {
     std::string_view key;
     FieldType type;
     bool required;
@@ -28,7 +28,7 @@ struct Field {
 
 struct FieldTable {
     std::string_view name;  ///< what README.md's table is headed by: "project", "edition"…
-    std::span<const Field* const> fields;
+    std::span<const FieldSpec* const> fields;
 
     std::vector<std::string> keys() const;
     /// README.md's table of these fields (Markdown).
@@ -38,19 +38,19 @@ struct FieldTable {
 namespace fields {
 
 namespace project {
-extern const Field title, department, co_departments, number, status, tags, summary, draft, metrics, corrections;
+extern const FieldSpec title, department, co_departments, number, status, tags, summary, draft, metrics, corrections;
 }
 namespace metric {
-extern const Field label, value, unit, target;
+extern const FieldSpec label, value, unit, target;
 }
 namespace correction {
-extern const Field date, note, reason;
+extern const FieldSpec date, note, reason;
 }
 namespace edition {
-extern const Field title, year, published, publisher, archived, figures;
+extern const FieldSpec title, year, published, publisher, archived, figures;
 }
 namespace figure {
-extern const Field label, value, unit;
+extern const FieldSpec label, value, unit;
 }
 
 extern const FieldTable project_table, metric_table, correction_table, edition_table, figure_table;

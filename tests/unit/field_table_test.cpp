@@ -49,7 +49,7 @@ TEST_CASE("field table: keys are unique within a table and each has an example n
     for (const FieldTable* t : fields::all_tables()) {
         const auto keys = t->keys();
         CHECK(std::set<std::string>(keys.begin(), keys.end()).size() == keys.size());
-        for (const Field* f : t->fields) {
+        for (const FieldSpec* f : t->fields) {
             INFO(f->key);
             CHECK(f->example.find(f->key) != std::string_view::npos);
             CHECK_FALSE(f->meaning.empty());
@@ -78,14 +78,14 @@ TEST_CASE("field table: the open data has a member for every field that declares
     REQUIRE(theme);
     const auto files = render_open_data(*site, *theme);
     const auto doc = nlohmann::json::parse(files.at(0).bytes);
-    for (const Field* f : fields::edition_table.fields) {
+    for (const FieldSpec* f : fields::edition_table.fields) {
         if (!f->open_data.empty()) CHECK(doc["edition"].contains(f->open_data) != doc.contains(f->open_data));
     }
-    for (const Field* f : fields::project_table.fields) {
+    for (const FieldSpec* f : fields::project_table.fields) {
         INFO(f->key);
         if (!f->open_data.empty()) CHECK(doc["projects"][0].contains(f->open_data));
     }
-    for (const Field* f : fields::project_table.fields) {
+    for (const FieldSpec* f : fields::project_table.fields) {
         if (f->csv.empty()) continue;
         INFO(f->key);
         CHECK(files.at(1).bytes.find(theme->string(std::string(f->csv))) != std::string::npos);
