@@ -15,6 +15,7 @@
 #include "parallel.h"
 #include "search_pinyin.h"
 #include "search_postings.h"
+#include "site_map.h"
 #include "search_tokenize.h"
 
 // The format written here is documented in docs/search-index.md; the reader
@@ -25,12 +26,13 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr int format_version = 2;
-constexpr const char* manifest_path = "search-index.json";
-constexpr const char* t2s_dir = "search-index/t2s/";
-constexpr const char* postings_dir = "search-index/p/";
-constexpr const char* docs_dir = "search-index/d/";
-constexpr const char* pinyin_dir = "search-index/py/";
-constexpr const char* words_dir = "search-index/w/";
+// The index's addresses are the site map's.
+const std::string manifest_path(site_map::search_manifest);
+const std::string t2s_dir(site_map::search_t2s_dir);
+const std::string postings_dir(site_map::search_postings_dir);
+const std::string docs_dir(site_map::search_docs_dir);
+const std::string pinyin_dir(site_map::search_pinyin_dir);
+const std::string words_dir(site_map::search_words_dir);
 constexpr std::size_t max_postings_shards = 4096;
 static_assert(term_partitions % max_postings_shards == 0, "a shard is a set of whole partitions");
 
