@@ -42,7 +42,7 @@ std::vector<Document> generated_docs(int count) {
         std::string body = text(static_cast<int>(random() % 60));
         if (i < 40) body += "开头";
         if (i > count - 40) body += "结尾";
-        docs.push_back({url, text(3), "区发改局", "fagai", "2022", "2022年", i + 1, {text(1), text(2)}, body});
+        docs.push_back({url, text(3), "区发改局", "fagai", "2022", "2022年", i + 1, {text(1), text(2)}, body, {}});
     }
     return docs;
 }
