@@ -22,6 +22,8 @@ enum class Msg {
     reserved_edition, missing_index, missing_index_hint, dup_year,
     no_editions, no_editions_hint, missing_file, theme_missing, template_error,
     empty_value, target_zero, empty_department, empty_department_hint,
+    import_guess, import_todo, import_strict_refused, import_strict_hint, import_plan, import_plan_project,
+    import_plan_file, import_no_lead, import_summary, import_guess_count,
 };
 
 /// The text of `m` in `language` (BCP 47, e.g. "zh-CN", "en"); Chinese unless

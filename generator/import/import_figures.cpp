@@ -1,6 +1,8 @@
 #include "import_figures.h"
 
+#include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -49,8 +51,44 @@ bool has_digit(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// Units that count things: the noun after them is what is counted.
+constexpr std::string_view measure_words[] = {"个", "家", "座", "件", "条", "份", "所", "辆", "名", "户",
+                                              "项", "场", "台", "处", "张", "套", "次", "起"};
+
+/// The noun right after a measure word: 16个“文化驿站” → 文化驿站, 300个农村村级综合服务社、 → 农村村级综合服务社.
+std::string label_after(std::string_view after_unit) {
+    std::string_view s = after_unit;
+    if (s.starts_with("“")) {
+        s.remove_prefix(std::string_view("“").size());
+        const std::size_t close = s.find("”");
+        if (close == std::string_view::npos || close == 0) return "";
+        return std::string(s.substr(0, close));
+    }
+    std::size_t end = s.size();
+    for (std::string_view brk : label_breaks) end = std::min(end, s.find(brk));
+    for (std::size_t i = 0; i < end; ++i) {
+        if (is_digit(s[i]) || s[i] == '%') {
+            end = i;
+            break;
+        }
+    }
+    std::string_view words = s.substr(0, end);
+    if (utf8_length(words) < 2 || utf8_length(words) > static_cast<std::size_t>(label_max_chars)) return "";
+    if (std::string_view(words).starts_with("以上") || std::string_view(words).starts_with("左右")) return "";
+    return std::string(words);
+}
+
+struct Figure {
+    SuggestedMetric metric;
+    bool is_target = false;
+};
+
+}  // namespace
+
 std::vector<SuggestedMetric> find_key_figures(std::string_view text) {
-    std::vector<SuggestedMetric> found;
+    std::vector<Figure> raw;
     std::set<std::pair<std::string, std::string>> seen;
     int title_depth = 0;  // inside 《…》
     for (std::size_t i = 0; i < text.size();) {
@@ -76,12 +114,32 @@ std::vector<SuggestedMetric> find_key_figures(std::string_view text) {
         if (title_depth > 0 || joined || leading_zero || trivial || text.substr(0, start).ends_with("第")) continue;
         for (std::string_view unit : units) {
             if (!after.starts_with(unit)) continue;
-            if (seen.insert({std::string(value), std::string(unit)}).second) {
-                std::string label = label_before(text, start);
-                found.push_back({std::move(label), std::string(value), unit == "％" ? "%" : std::string(unit)});
+            const std::string_view before = text.substr(0, start);
+            const bool is_target = before.ends_with("目标") || before.ends_with("目标（") || before.ends_with("目标(") ||
+                                   before.ends_with("目标：") || before.ends_with("目标:");
+            if (is_target || seen.insert({std::string(value), std::string(unit)}).second) {
+                std::string label;
+                const bool measure = std::find(std::begin(measure_words), std::end(measure_words), unit) !=
+                                     std::end(measure_words);
+                if (measure) label = label_after(after.substr(unit.size()));
+                if (label.empty()) label = label_before(text, start);
+                raw.push_back({{std::move(label), std::string(value), unit == "％" ? "%" : std::string(unit), ""},
+                               is_target});
             }
             break;
         }
+    }
+    // A target goes to the figure of the same unit just before it, else just after it.
+    std::vector<SuggestedMetric> found;
+    for (std::size_t k = 0; k < raw.size(); ++k) {
+        if (!raw[k].is_target) continue;
+        std::optional<std::size_t> owner;
+        if (k > 0 && !raw[k - 1].is_target && raw[k - 1].metric.unit == raw[k].metric.unit) owner = k - 1;
+        else if (k + 1 < raw.size() && !raw[k + 1].is_target && raw[k + 1].metric.unit == raw[k].metric.unit) owner = k + 1;
+        if (owner) raw[*owner].metric.target = raw[k].metric.value;
+    }
+    for (Figure& f : raw) {
+        if (!f.is_target) found.push_back(std::move(f.metric));
     }
     return found;
 }

@@ -1,5 +1,7 @@
 #include "import_parse.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "text.h"
@@ -21,7 +23,7 @@ std::optional<std::size_t> find_table_header(const std::vector<Line>& lines, Tex
             const LineInfo info = classify_line(text_of(lines[j]));
             if (info.kind != LineKind::label || !info.bare) break;
             ++cells;
-            project = project || info.field == Field::project;
+            project = project || info.field == Field::project || info.field == Field::content;
         }
         if (cells >= 2 && project) return i;
         if (!text_of(lines[i]).empty() && is_structural(classify_line(text_of(lines[i])))) return std::nullopt;
@@ -234,6 +236,28 @@ private:
     int department_line_ = 0;
 };
 
+/// The strict reading is used only when it is whole: at least two projects,
+/// and every lead label of the text went to a project. Otherwise the
+/// tolerant reader sees the outline as a whole.
+bool strict_reading_complete(const std::vector<Token>& tokens, const ImportedBulletin& b) {
+    if (b.projects.size() < 2) return false;
+    int labels = 0;
+    for (const Token& t : tokens) {
+        if ((t.info.kind == LineKind::label && t.info.field == Field::department) || find_lead(t.text)) ++labels;
+    }
+    const auto led = std::count_if(b.projects.begin(), b.projects.end(), [](const ImportedProject& p) {
+        return !p.departments.empty();
+    });
+    return labels <= led;
+}
+
+/// A first line that is a sentence (it ends with a colon, or is long prose), not a title.
+bool reads_as_prose_title(std::string_view s) {
+    const std::size_t n = utf8_length(s);
+    return s.ends_with("：") || s.ends_with(":") || n > 60 ||
+           (n > 40 && (s.find("，") != std::string_view::npos || s.find(",") != std::string_view::npos));
+}
+
 bool starts_project(const LineInfo& info) {
     return info.kind == LineKind::section || info.kind == LineKind::numbered ||
            (info.kind == LineKind::label && (info.field == Field::project || info.bare));
@@ -258,7 +282,7 @@ ParseResult parse_bulletin(std::string_view text) {
     }
     ImportedBulletin b;
     if (is_structural(tokens[0].info)) {
-        result.error = {tokens[0].line, fmt::format("第一行应为公告标题，实际是{}", quoted(tokens[0].text))};
+        result.bulletin = parse_outline(tokens);
         return result;
     }
     b.title = tokens[0].text;
@@ -272,14 +296,8 @@ ParseResult parse_bulletin(std::string_view text) {
         b.title += " " + tokens[start++].text;
     }
     while (start < tokens.size() && !is_structural(tokens[start].info)) b.preamble.push_back(tokens[start++].text);
-    if (start == tokens.size()) {
-        result.error = {tokens.back().line, "没有找到治理项目：应有“治理项目：……”、“一、……”或“（一）……”这样的项目开头"};
-        return result;
-    }
-    if (!starts_project(tokens[start].info)) {
-        result.error = {tokens[start].line, fmt::format("这里应为第一个治理项目的开头（如“一、……”或“治理项目：……”），"
-                                                        "实际是{}",
-                                                        quoted(tokens[start].text))};
+    if (start == tokens.size() || !starts_project(tokens[start].info) || reads_as_prose_title(b.title)) {
+        result.bulletin = parse_outline(tokens);
         return result;
     }
     std::optional<ImportError> error;
@@ -289,8 +307,8 @@ ParseResult parse_bulletin(std::string_view text) {
     } else {
         error = SectionParser(tokens, b).run(start);
     }
-    if (error) {
-        result.error = *error;
+    if (error || !strict_reading_complete(tokens, b)) {
+        result.bulletin = parse_outline(tokens);
         return result;
     }
     result.bulletin = std::move(b);
