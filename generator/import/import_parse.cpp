@@ -240,7 +240,7 @@ private:
 /// and every lead label of the text went to a project. Otherwise the
 /// tolerant reader sees the outline as a whole.
 bool strict_reading_complete(const std::vector<Token>& tokens, const ImportedBulletin& b) {
-    if (b.projects.size() < 2) return false;
+    if (b.projects.empty()) return false;
     int labels = 0;
     for (const Token& t : tokens) {
         if ((t.info.kind == LineKind::label && t.info.field == Field::department) || find_lead(t.text)) ++labels;
