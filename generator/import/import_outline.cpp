@@ -10,7 +10,7 @@
 //   3. else the level of the outline that holds the projects: the marker
 //      form the lead labels are attached to (1、 in "1、…工程，牵头部门：市交通局。"),
 //      else a 项目名称 label, else the first marker form with two items or
-//      more; higher levels are headings and go to the preamble, lower ones
+//      more, else the first; higher levels are headings and go to the preamble, lower ones
 //      are outcomes;
 //   4. else paragraphs whose first sentence is a short title, or that close
 //      with (牵头单位：…);
@@ -276,8 +276,13 @@ private:
 
     // ---- outline -------------------------------------------------------
 
-    bool has_lead(const Token& t) const {
-        if (t.info.kind == LineKind::label) return t.info.field == Field::department;
+    bool has_lead(std::size_t i) const {
+        const Token& t = t_[i];
+        if (t.info.kind == LineKind::label) {
+            // "牵头单位：" with the units on the next line counts; an empty label at the end does not.
+            return t.info.field == Field::department &&
+                   (!t.info.rest.empty() || (i + 1 < t_.size() && t_[i + 1].info.kind == LineKind::text));
+        }
         if (is_marker(t)) return find_lead(t.info.rest).has_value();
         if (t.info.kind == LineKind::text) {
             const auto m = find_lead(t.text);
@@ -309,7 +314,7 @@ private:
         // The level the lead units are attached to.
         std::map<std::size_t, int> votes;
         for (std::size_t i = 0; i < t_.size(); ++i) {
-            if (!has_lead(t_[i])) continue;
+            if (!has_lead(i)) continue;
             for (std::size_t j = i + 1; j-- > 0;) {
                 if (rank[j]) {
                     ++votes[*rank[j]];
@@ -333,7 +338,7 @@ private:
                 if (count[r] >= 2) level = r;
             }
         }
-        if (!level) return false;
+        if (!level) level = 0;  // one project: its marker is the first one
 
         // With leads, a top-level part holding no lead is a heading's content, not projects.
         std::vector<bool> active(t_.size(), true);
@@ -341,7 +346,7 @@ private:
             std::size_t part_start = 0;
             const auto close_part = [&](std::size_t end) {
                 bool any = false;
-                for (std::size_t k = part_start; k < end; ++k) any = any || has_lead(t_[k]);
+                for (std::size_t k = part_start; k < end; ++k) any = any || has_lead(k);
                 if (!any) {
                     for (std::size_t k = part_start; k < end; ++k) active[k] = false;
                 }
