@@ -42,6 +42,13 @@ bool contains_any(std::string_view s, std::initializer_list<std::string_view> pa
     return std::any_of(parts.begin(), parts.end(), [&](std::string_view p) { return s.find(p) != std::string_view::npos; });
 }
 
+/// A cell that names a unit (县水务局, 县代建中心, 县残联), not a date or a task.
+bool names_a_unit(std::string_view s) {
+    if (utf8_length(s) > 20 || contains_any(s, {"。", "，", ",", "；"})) return false;
+    return ends_with_any(s, {"局", "委", "办", "中心", "院", "会", "部", "队", "所", "室", "站", "政府", "指挥部", "残联",
+                             "街道", "镇", "乡", "公司", "组", "处", "馆", "团"});
+}
+
 bool has_digit(std::string_view s) {
     return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -166,21 +173,36 @@ private:
         std::size_t header = t_.size();
         std::size_t header_end = 0;
         for (std::size_t i = 0; i < t_.size() && header == t_.size(); ++i) {
+            if (!header_cell(t_[i])) continue;
             std::size_t j = i;
-            bool lead = false, subject = false;
-            while (j < t_.size() && header_cell(t_[j])) {
-                lead = lead || t_[j].info.field == Field::department;
-                subject = subject || t_[j].info.field == Field::project || t_[j].info.field == Field::content;
+            bool lead = false, subject = false, unnamed = false;
+            while (j < t_.size() && is_header_like(t_[j].text)) {
+                const LineInfo& info = t_[j].info;
+                lead = lead || (header_cell(t_[j]) && info.field == Field::department);
+                subject = subject || (header_cell(t_[j]) && (info.field == Field::project || info.field == Field::content));
+                unnamed = unnamed || !header_cell(t_[j]);
                 ++j;
             }
-            if (j - i >= 3 && lead && subject) {
+            const bool then_rows = j < t_.size() && (bare_number(t_[j]) == 1 || subject);
+            if (j - i >= 3 && lead && (subject || unnamed) && then_rows) {
                 header = i;
                 header_end = j;
             }
-        }
-        if (header == t_.size()) return false;
+        }        if (header == t_.size()) return false;
         std::vector<Token> columns(t_.begin() + static_cast<std::ptrdiff_t>(header),
                                    t_.begin() + static_cast<std::ptrdiff_t>(header_end));
+        // A column without a known name (民生实事) is the subject when none is named, else kept as written.
+        const bool named_subject = std::any_of(columns.begin(), columns.end(), [](const Token& c) {
+            return header_cell(c) && (c.info.field == Field::project || c.info.field == Field::content);
+        });
+        bool subject_given = named_subject;
+        for (Token& c : columns) {
+            if (header_cell(c)) continue;
+            c.info.kind = LineKind::label;
+            c.info.bare = true;
+            c.info.field = subject_given ? Field::other : Field::project;
+            subject_given = true;
+        }
         for (std::size_t i = 0; i < header; ++i) b_.preamble.push_back(t_[i].text);
         const bool numbered = columns.front().info.field == Field::number;
         if (numbered) columns.erase(columns.begin());
@@ -265,8 +287,12 @@ private:
                     add_outcome(p, cell.text, cell.line, false);
                 }
                 for (std::string& d : named) p.departments.push_back(std::move(d));
-            } else if (field == Field::department) {
+            } else if (field == Field::department && (owner[c] != lead_col || cells.size() == columns.size() ||
+                                                      names_a_unit(cell.text))) {
                 for (std::string& d : split_departments(cell.text)) p.departments.push_back(std::move(d));
+            } else if (field == Field::department) {
+                // An extra cell that is not a unit: kept as an outcome of the row.
+                add_outcome(p, cell.text, cell.line, false);
             } else {
                 p.outcomes.push_back({columns[owner[c]].text + "：" + cell.text, cell.line});
             }
@@ -629,6 +655,13 @@ private:
 };
 
 }  // namespace
+
+bool is_header_like(std::string_view cell) {
+    const LineInfo info = classify_line(cell);
+    if (info.kind == LineKind::label) return info.bare;
+    return info.kind == LineKind::text && utf8_length(cell) <= 8 && !has_digit(cell) &&
+           !contains_any(cell, {"，", ",", "。", "；", ";", "：", ":", "、", "（", "("});
+}
 
 std::optional<LeadMatch> find_lead(std::string_view text) {
     std::optional<LeadMatch> best;

@@ -31,6 +31,29 @@ std::optional<std::size_t> find_table_header(const std::vector<Line>& lines, Tex
     return std::nullopt;
 }
 
+/// A header row of a table pasted one cell per line whose subject column
+/// has a name of its own (序号 / 民生实事 / 责任单位 / 完成时限), followed by
+/// the row number 1. In such a text a short line repeated between blank
+/// lines is a cell and a bare number a row number: neither is page furniture.
+bool has_cell_table(const std::vector<TextLine>& lines) {
+    std::vector<const TextLine*> cells;
+    for (const TextLine& l : lines) {
+        if (!l.text.empty()) cells.push_back(&l);
+    }
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        std::size_t j = i;
+        bool number = false, lead = false;
+        while (j < cells.size() && is_header_like(cells[j]->text)) {
+            const LineInfo info = classify_line(cells[j]->text);
+            number = number || (info.kind == LineKind::label && info.field == Field::number);
+            lead = lead || (info.kind == LineKind::label && info.field == Field::department);
+            ++j;
+        }
+        if (j - i >= 3 && number && lead && j < cells.size() && cells[j]->text == "1") return true;
+    }
+    return false;
+}
+
 /// Reads the projects of a bulletin written as sections (一、… / 治理项目：… / 1. …).
 class SectionParser {
 public:
@@ -269,7 +292,8 @@ ParseResult parse_bulletin(std::string_view text) {
     ParseResult result;
     const std::vector<TextLine> raw = split_import_lines(text);
     const bool table = find_table_header(raw, [](const TextLine& l) -> const std::string& { return l.text; })
-                           .has_value();
+                           .has_value() ||
+                       has_cell_table(raw);
     std::vector<Token> tokens;
     for (TextLine& line : repair_lines(raw, table, result.notes)) {
         if (line.text.empty()) continue;

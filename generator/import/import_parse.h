@@ -85,6 +85,10 @@ std::optional<ImportError> parse_table(const std::vector<Token>& tokens, std::si
 /// goes to the preamble. Each uncertain reading is recorded as a guess.
 ImportedBulletin parse_outline(const std::vector<Token>& tokens);
 
+/// A cell of a table's header row: a bare label, or a short name without
+/// punctuation or digits (民生实事).
+bool is_header_like(std::string_view cell);
+
 /// Where a lead label (牵头单位：…, also in parentheses) sits in `text`.
 struct LeadMatch {
     std::size_t start = 0;   ///< where the label (or its opening parenthesis) starts
