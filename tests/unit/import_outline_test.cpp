@@ -162,3 +162,19 @@ TEST_CASE("import: the edition title loses a leading year the site shows anyway"
     CHECK(title_without_year("关于2023年度专项治理的通报", 2023) == "关于2023年度专项治理的通报");
     CHECK(title_without_year("2023年", 2023) == "2023年");
 }
+
+TEST_CASE("import layout: a table pasted one cell per line keeps every cell, repeated ones too", "[import]") {
+    const ImportedBulletin b = read(
+        "民生实事任务分解表\n\n序号\n\n实事内容\n\n责任单位\n\n完成时限\n\n"
+        "1\n\n新建公厕10座。\n\n县住建局\n\n12月底前\n\n"
+        "2\n\n改造背街小巷8条。\n\n县住建局\n\n县城管局\n\n12月底前\n\n"
+        "3\n\n新增停车位400个。\n\n县公安局\n\n100%\n");
+    REQUIRE(b.projects.size() == 3);
+    CHECK(b.projects[0].title == "新建公厕10座");
+    CHECK(b.projects[0].departments == Names{"县住建局"});
+    CHECK(outcomes_of(b.projects[0]) == Names{"完成时限：12月底前"});
+    CHECK(b.projects[1].departments == Names{"县住建局", "县城管局"});
+    CHECK_FALSE(b.projects[1].guesses.empty());  // more cells than columns
+    CHECK(outcomes_of(b.projects[1]) == Names{"完成时限：12月底前"});
+    CHECK(outcomes_of(b.projects[2]) == Names{"完成时限：100%"});
+}
