@@ -141,7 +141,7 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
         out << fmt::format("{}: 文件不是 UTF-8 编码，已按 {} 读取并转换\n", input, decoded->converted_from);
     }
 
-    const ParseResult parsed = parse_bulletin(decoded->text);
+    const ParseResult parsed = parse_bulletin(decoded->text, language);
     for (const ImportNote& note : parsed.notes) out << fmt::format("{}:{}: 已修复：{}\n", input, note.line, note.message);
     if (!parsed.bulletin) {
         err << format_diagnostic({Severity::error, {input, parsed.error.line, 1}, parsed.error.message,
@@ -153,6 +153,7 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
 
     ImportTarget target;
     target.edition = options.edition;
+    target.language = language;
     if (auto year = edition_year(options.edition, bulletin)) {
         target.year = *year;
     } else {

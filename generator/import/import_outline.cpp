@@ -22,6 +22,7 @@
 #include <fmt/format.h>
 
 #include "import_parse.h"
+#include "messages.h"
 #include "text.h"
 
 namespace bulletin {
@@ -116,7 +117,7 @@ Token unnumber_label(const Token& t) {
 
 class OutlineReader {
 public:
-    explicit OutlineReader(const std::vector<Token>& tokens) : all_(tokens) {}
+    OutlineReader(const std::vector<Token>& tokens, std::string_view language) : all_(tokens), lang_(language) {}
 
     ImportedBulletin run() {
         std::size_t start = read_title();
@@ -136,7 +137,7 @@ private:
         const Token& first = all_[0];
         if (first.info.kind != LineKind::text || reads_as_prose(first.text)) {
             b_.title_missing = true;
-            guess(first.line, "原文第一行不像标题，没有把它当作标题：请在 _index.md 中填写 title");
+            guess(first.line, say(lang_, Msg::import_g_title));
             return 0;
         }
         b_.title = first.text;
@@ -232,7 +233,7 @@ private:
                 if (bare_number(t_[i]) != expect) {
                     if (rows.empty()) {
                         b_.preamble.push_back(t_[i].text);
-                        guess(t_[i].line, fmt::format("表格第{}行之前的这一行放入了前言", expect));
+                        guess(t_[i].line, say(lang_, Msg::import_g_before_row, expect));
                     } else {
                         rows.back().push_back(t_[i]);
                     }
@@ -266,8 +267,7 @@ private:
         // per line) to the lead column.
         std::vector<std::size_t> owner(cells.size(), lead_col);
         if (cells.size() != columns.size()) {
-            p.guesses.push_back({line, fmt::format("表格这一行有{}格，表头有{}列：请核对各格归属", cells.size(),
-                                                   columns.size())});
+            p.guesses.push_back({line, say(lang_, Msg::import_g_row_cells, cells.size(), columns.size())});
         }
         const std::size_t before = std::min(lead_col, cells.size());
         for (std::size_t c = 0; c < before; ++c) owner[c] = c;
@@ -365,6 +365,24 @@ private:
             }
         }
         if (!level) level = 0;  // one project: its marker is the first one
+        // "一、甲专项治理" right above "1. 其一。 2. 其二。": one project with its outcomes, not two.
+        if (!by_lead && *level > 0 && count[*level - 1] == 1 && !order[*level - 1].label) {
+            std::size_t parent = 0, first = 0;
+            while (rank[parent] != *level - 1) ++parent;
+            while (rank[first] != *level) ++first;
+            bool sentences = true;
+            for (std::size_t i = 0; i < t_.size(); ++i) {
+                if (rank[i] != *level) continue;
+                const std::string_view rest = t_[i].info.rest;
+                const std::size_t stop = rest.find("。");
+                const std::size_t colon = std::min(rest.find("："), rest.find(":"));
+                sentences = sentences && ends_with_any(rest, {"。", "；", ";"}) && (colon == std::string_view::npos || colon > stop);
+            }
+            // Only a remediation's name leads its outcomes so; "(一)续建工程" heads a group of projects.
+            const bool remediation = ends_with_any(strip_sentence_end(t_[parent].info.rest),
+                                                   {"治理", "整治", "问题", "专项行动"});
+            if (first == parent + 1 && sentences && remediation) level = *level - 1;
+        }
 
         // With leads, a top-level part holding no lead is a heading's content, not projects.
         std::vector<bool> active(t_.size(), true);
@@ -405,7 +423,7 @@ private:
 
     void to_preamble(const Token& tok) {
         if (!b_.projects.empty() && !heading_noted_) {
-            guess(tok.line, fmt::format("“{}”在项目之间，当作小标题放入了前言", utf8_prefix(tok.text, 20)));
+            guess(tok.line, say(lang_, Msg::import_g_heading, utf8_prefix(tok.text, 20)));
             heading_noted_ = true;
         }
         b_.preamble.push_back(tok.text);
@@ -416,7 +434,7 @@ private:
         p.number = static_cast<int>(b_.projects.size()) + 1;
         p.line = tok.line;
         if (is_marker(tok) && tok.info.number != p.number) {
-            p.guesses.push_back({tok.line, fmt::format("原文编号为{}，按顺序作为第{}项", tok.info.number, p.number)});
+            p.guesses.push_back({tok.line, say(lang_, Msg::import_g_renumbered, tok.info.number, p.number)});
         }
         b_.projects.push_back(std::move(p));
         pending_department_ = false;
@@ -461,7 +479,7 @@ private:
             title = std::string(strip_sentence_end(r));
         }
         p.title = title;
-        if (p.title.empty()) p.guesses.push_back({line, "这一项没有名称：请填写 title"});
+        if (p.title.empty()) p.guesses.push_back({line, say(lang_, Msg::import_g_no_name)});
         if (!remainder.empty()) add_outcome(p, remainder, line, false);
     }
 
@@ -490,8 +508,7 @@ private:
         if (marker) {
             content_mode_ = false;
             if (info.number != numbered_ + 1) {
-                p.guesses.push_back({tok.line, fmt::format("成果编号应为{}，原文是{}：已按原文顺序排列",
-                                                           numbered_ + 1, info.number)});
+                p.guesses.push_back({tok.line, say(lang_, Msg::import_g_outcome_number, numbered_ + 1, info.number)});
             }
             numbered_ = info.number;
             add_outcome(p, info.rest, tok.line, true);
@@ -596,7 +613,7 @@ private:
                 add_outcome(cur, std::string(trim_text(std::string_view(text).substr(stop + std::string_view("。").size()))),
                             tok.line, false);
             }
-            cur.guesses.push_back({tok.line, "原文没有项目编号：把这一段的第一句当作项目名称"});
+            cur.guesses.push_back({tok.line, say(lang_, Msg::import_g_paragraph)});
         }
         return true;
     }
@@ -612,7 +629,7 @@ private:
                 !contains_any(line, {"，", ",", "。", "；", ";", "：", ":", "、"})) {
                 last.outcomes.pop_back();
                 b_.publisher = line;
-                guess(t_.back().line, fmt::format("末行“{}”当作发布单位（publisher）", line));
+                guess(t_.back().line, say(lang_, Msg::import_g_publisher, line));
             }
         }
         for (ImportedProject& p : b_.projects) {
@@ -623,7 +640,7 @@ private:
                 const std::size_t comma_size = std::string_view(p.title).substr(comma).starts_with("，") ? 3 : 1;
                 const std::string rest(trim_text(std::string_view(p.title).substr(comma + comma_size)));
                 if (utf8_length(name) >= 2 && utf8_length(name) <= 20 && utf8_length(rest) >= 2) {
-                    p.guesses.push_back({p.line, fmt::format("把第一个逗号前的“{}”当作项目名称，其后当作成果", name)});
+                    p.guesses.push_back({p.line, say(lang_, Msg::import_g_comma, name)});
                     const std::string full = p.title;
                     p.title = std::string(name);
                     p.outcomes.push_back({std::string(trim_text(std::string_view(full).substr(comma + comma_size))), p.line});
@@ -632,18 +649,18 @@ private:
         }
         for (ImportedProject& p : b_.projects) {
             if (p.outcomes.empty()) {
-                p.guesses.push_back({p.line, fmt::format("第{}项“{}”原文没有写成果：正文留空", p.number,
-                                                         utf8_prefix(p.title, 20))});
+                p.guesses.push_back({p.line, say(lang_, Msg::import_g_no_outcomes, p.number, utf8_prefix(p.title, 20))});
             }
         }
         if (b_.projects.empty() && !t_.empty()) {
-            guess(t_.front().line, "没有找到治理项目（编号的条目、“项目名称：”或带牵头单位的段落）：全文放入了前言");
+            guess(t_.front().line, say(lang_, Msg::import_g_no_projects));
         }
     }
 
     void guess(int line, std::string message) { b_.guesses.push_back({line, std::move(message)}); }
 
     const std::vector<Token>& all_;
+    std::string lang_;
     std::vector<Token> t_;
     ImportedBulletin b_;
     bool pending_department_ = false;
@@ -706,6 +723,8 @@ std::optional<LeadMatch> find_lead(std::string_view text) {
     return best;
 }
 
-ImportedBulletin parse_outline(const std::vector<Token>& tokens) { return OutlineReader(tokens).run(); }
+ImportedBulletin parse_outline(const std::vector<Token>& tokens, std::string_view language) {
+    return OutlineReader(tokens, language).run();
+}
 
 }  // namespace bulletin

@@ -288,7 +288,7 @@ bool starts_project(const LineInfo& info) {
 
 }  // namespace
 
-ParseResult parse_bulletin(std::string_view text) {
+ParseResult parse_bulletin(std::string_view text, std::string_view language) {
     ParseResult result;
     const std::vector<TextLine> raw = split_import_lines(text);
     const bool table = find_table_header(raw, [](const TextLine& l) -> const std::string& { return l.text; })
@@ -306,7 +306,7 @@ ParseResult parse_bulletin(std::string_view text) {
     }
     ImportedBulletin b;
     if (is_structural(tokens[0].info)) {
-        result.bulletin = parse_outline(tokens);
+        result.bulletin = parse_outline(tokens, language);
         return result;
     }
     b.title = tokens[0].text;
@@ -321,7 +321,7 @@ ParseResult parse_bulletin(std::string_view text) {
     }
     while (start < tokens.size() && !is_structural(tokens[start].info)) b.preamble.push_back(tokens[start++].text);
     if (start == tokens.size() || !starts_project(tokens[start].info) || reads_as_prose_title(b.title)) {
-        result.bulletin = parse_outline(tokens);
+        result.bulletin = parse_outline(tokens, language);
         return result;
     }
     std::optional<ImportError> error;
@@ -332,7 +332,7 @@ ParseResult parse_bulletin(std::string_view text) {
         error = SectionParser(tokens, b).run(start);
     }
     if (error || !strict_reading_complete(tokens, b)) {
-        result.bulletin = parse_outline(tokens);
+        result.bulletin = parse_outline(tokens, language);
         return result;
     }
     result.bulletin = std::move(b);

@@ -64,7 +64,7 @@ struct ParseResult {
 /// breaks, then reads the title, the preamble and every project in any of
 /// the forms `docs/import.md` lists (labelled fields, numbered sections,
 /// a paragraph of clauses, a table pasted one cell per line).
-ParseResult parse_bulletin(std::string_view text);
+ParseResult parse_bulletin(std::string_view text, std::string_view language = "zh-CN");
 
 /// A classified line of the repaired text; what the structure parsers read.
 struct Token {
@@ -83,7 +83,7 @@ std::optional<ImportError> parse_table(const std::vector<Token>& tokens, std::si
 /// to, else the first with two items or more), a table pasted one cell per
 /// line, or paragraphs whose first sentence is a title; everything else
 /// goes to the preamble. Each uncertain reading is recorded as a guess.
-ImportedBulletin parse_outline(const std::vector<Token>& tokens);
+ImportedBulletin parse_outline(const std::vector<Token>& tokens, std::string_view language = "zh-CN");
 
 /// A cell of a table's header row: a bare label, or a short name without
 /// punctuation or digits (民生实事).

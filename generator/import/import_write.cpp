@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "import_figures.h"
+#include "messages.h"
 #include "text.h"
 
 namespace bulletin {
@@ -57,11 +58,11 @@ std::string preamble_figures(const std::vector<std::string>& preamble);
 
 /// `# 待核对：` lines for the guesses, each recorded as a notice at its line.
 std::string guess_comments(const std::vector<ImportGuess>& guesses, const std::string& path, const std::string& before,
-                           ImportPlan& plan) {
+                           ImportPlan& plan, const std::string& lang) {
     std::string out;
     for (const ImportGuess& g : guesses) {
         plan.notices.push_back({path, count_lines(before + out) + 1, g.message, g.line, true});
-        out += fmt::format("# 待核对（原文第{}行）：{}\n", g.line, g.message);
+        out += say(lang, Msg::import_c_guess, g.line, g.message) + "\n";
     }
     return out;
 }
@@ -71,19 +72,19 @@ std::string edition_index(const ImportedBulletin& b, const ImportTarget& target,
     const std::string title = title_without_year(printed, target.year);
     const std::string path = target.edition + "/_index.md";
     std::string fm = "+++\n";
-    fm += guess_comments(b.guesses, path, fm, plan);
+    fm += guess_comments(b.guesses, path, fm, plan, target.language);
     if (b.title_missing) {
-        fm += "# 原文没有标题：请填写本期标题后删去下一行行首的“# ”。\n";
-        plan.notices.push_back({path, count_lines(fm) + 1, "原文没有标题，title 待填写", 0, false});
+        fm += say(target.language, Msg::import_c_no_title) + "\n";
+        plan.notices.push_back({path, count_lines(fm) + 1, say(target.language, Msg::import_n_no_title), 0, false});
         fm += "# title = \"\"\n";
     } else {
-        if (title != b.title) fm += "# 原文标题：" + b.title + "\n";
-        if (title != printed) fm += fmt::format("# 网站会在标题前显示“{}年”，所以标题中去掉了年份。\n", target.year);
+        if (title != b.title) fm += say(target.language, Msg::import_c_original_title, b.title) + "\n";
+        if (title != printed) fm += say(target.language, Msg::import_c_year, target.year) + "\n";
         fm += "title = " + toml_string(title) + "\n";
     }
     fm += fmt::format("year = {}\n", target.year);
-    fm += "# 原文没有写明发布日期：请填写公告实际发布的日期（如 2023-01-20）后删去下一行行首的“# ”。\n";
-    plan.notices.push_back({path, count_lines(fm) + 1, "published（发布日期）待填写：原文没有写明", 0, false});
+    fm += say(target.language, Msg::import_c_published) + "\n";
+    plan.notices.push_back({path, count_lines(fm) + 1, say(target.language, Msg::import_n_published), 0, false});
     fm += "# published = \n";
     if (!publisher.empty()) {
         fm += "publisher = " + toml_string(publisher) + "\n";
@@ -233,14 +234,13 @@ ImportPlan plan_import(const ImportedBulletin& b, const ImportTarget& target, co
         for (const std::string& d : p.departments) names.push_back(resolve(d));
 
         std::string fm = "+++\n";
-        fm += guess_comments(p.guesses, path, fm, plan);
-        for (const std::string& note : p.notes) fm += "# 原文：" + note + "\n";
+        fm += guess_comments(p.guesses, path, fm, plan, target.language);
+        for (const std::string& note : p.notes) fm += say(target.language, Msg::import_c_note, note) + "\n";
         fm += "title = " + toml_string(p.title) + "\n";
         if (names.empty()) {
-            fm += "# 原文没有写明牵头部门：请填写 departments.toml 中的部门名称或简称。\n";
+            fm += say(target.language, Msg::import_c_no_lead) + "\n";
             plan.notices.push_back({path, count_lines(fm) + 1,
-                                    fmt::format("第{}项“{}”原文没有写明牵头部门，department 留空待填写", p.number,
-                                                p.title),
+                                    say(target.language, Msg::import_n_no_lead, p.number, p.title),
                                     p.line, false});
             fm += "department = \"\"\n";
         } else {

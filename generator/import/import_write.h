@@ -24,6 +24,7 @@ struct ImportTarget {
     std::vector<KnownDepartment> departments;    ///< from departments.toml
     std::string departments_toml;                ///< its text; "" when the file does not exist
     bool departments_toml_exists = false;
+    std::string language = "zh-CN";             ///< of the comments written into the draft
 };
 
 /// One file to write, relative to the content folder ("2022/_index.md").

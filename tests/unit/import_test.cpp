@@ -308,3 +308,22 @@ TEST_CASE("import then build: the seed becomes a site with every sentence", "[im
         CHECK(text.find(sentence) != std::string::npos);
     }
 }
+
+TEST_CASE("import command: speaks English when the site's language is en", "[import]") {
+    TempDir dir("english");
+    std::ofstream(dir.path / "site.toml") << "title = \"Test\"\nbase_url = \"https://example.org/\"\nlanguage = \"en\"\n";
+    std::ofstream(dir.path / "b.txt") << "标题\n\n一、甲专项治理\n1. 其一。\n3. 其三。\n";
+    ImportOptions options;
+    options.input = dir.path / "b.txt";
+    options.edition = "2022";
+    options.content_dir = dir.path;
+    std::ostringstream out, err;
+    REQUIRE(run_import(options, out, err) == 0);
+    CHECK(err.str().find("b.txt:5: to check: outcome 2 was expected") != std::string::npos);
+    CHECK(err.str().find("to fill in: published") != std::string::npos);
+    CHECK(err.str().find("待核对：") == std::string::npos);
+    CHECK(out.str().find("imported 1 project(s) from") != std::string::npos);
+    const std::string draft = read_file(dir.path / "2022/jia.md");
+    CHECK(draft.find("# 待核对 (line 5 of the text): outcome 2 was expected") != std::string::npos);
+    CHECK(draft.find("# The text names no lead unit") != std::string::npos);
+}
