@@ -198,7 +198,9 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
         return 1;
     }
     if (options.dry_run) {
-        out << say(language, Msg::import_plan, options.edition, bulletin.title, bulletin.projects.size()) << "\n";
+        out << say(language, Msg::import_plan, options.edition, title_without_year(bulletin.title, target.year),
+                   bulletin.projects.size())
+            << "\n";
         for (const ImportedProject& p : bulletin.projects) {
             std::string lead;
             for (const std::string& d : p.departments) lead += (lead.empty() ? "" : "、") + d;

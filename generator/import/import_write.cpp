@@ -259,7 +259,9 @@ ImportPlan plan_import(const ImportedBulletin& b, const ImportTarget& target, co
         plan.files.push_back({path, fm + body, false});
     }
 
-    if (!plan.added_departments.empty()) {
+    // A new content folder gets its departments.toml even when the text names no unit, so check
+    // reports the empty leads rather than a missing file.
+    if (!plan.added_departments.empty() || !target.departments_toml_exists) {
         std::string toml = target.departments_toml;
         if (!target.departments_toml_exists) {
             toml = "# 牵头部门名单：每个 [[department]] 为一个可牵头治理项目的部门。\n"
