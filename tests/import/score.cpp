@@ -3,9 +3,10 @@
 // title, and each project's title, lead units and outcome count) against
 // what the importer recovers, the departments it names that the text does
 // not contain, and the pieces of source text missing from the draft it
-// writes. Prints one row per text; with --check, exits 1 unless at least
-// --min percent of the fields are recovered, no department is invented and
-// nothing is lost.
+// writes, and the sentences the draft shows more often than the text has
+// them (comments aside). Prints one row per text; with --check, exits 1
+// unless at least --min percent of the fields are recovered, no department
+// is invented, nothing is lost and nothing is written twice.
 //
 //   import_score DIR [--check] [--min 90]
 #include <algorithm>
@@ -96,8 +97,46 @@ struct Row {
     int recovered = 0;
     int invented = 0;
     int lost = 0;
+    int doubled = 0;  ///< sentences written more often than the text has them (comments aside)
     std::vector<std::string> remarks;
 };
+
+/// The draft without its comment lines: the places a reader sees.
+std::string without_comments(const std::string& draft) {
+    std::string out;
+    std::istringstream in(draft);
+    for (std::string line; std::getline(in, line);) {
+        if (!line.starts_with("#")) out += line + "\n";
+    }
+    return out;
+}
+
+std::size_t occurrences(const std::string& haystack, const std::string& needle) {
+    std::size_t n = 0;
+    for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + needle.size())) ++n;
+    return n;
+}
+
+/// Whole sentences of a line (split at 。！？；;), at least six characters long.
+std::vector<std::string> sentences(const std::string& line) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (std::size_t i = 0; i < line.size();) {
+        bool hit = false;
+        for (std::string_view b : {"。", "！", "？", "；", ";"}) {
+            if (std::string_view(line).substr(i).starts_with(b)) {
+                if (utf8_length(cur) >= 6) out.push_back(cur);
+                cur.clear();
+                i += b.size();
+                hit = true;
+                break;
+            }
+        }
+        if (!hit) cur += line[i++];
+    }
+    if (utf8_length(cur) >= 6) out.push_back(cur);
+    return out;
+}
 
 Row score(const fs::path& text_path) {
     Row row;
@@ -173,6 +212,8 @@ Row score(const fs::path& text_path) {
         if (f.path != "departments.toml") draft += f.bytes;  // a department must be in its project's file
     }
     const std::string drafted = normalised(draft);
+    const std::string shown = normalised(without_comments(draft));
+    const std::string flat_source = normalised(source);
     for (const TextLine& line : split_import_lines(source)) {
         if (line.text.empty() || is_page_number(line.text, false)) continue;
         // A marker (1、 一、 （一）) and a label (牵头单位：) are structure: the draft keeps what they mark.
@@ -188,6 +229,13 @@ Row score(const fs::path& text_path) {
             if (drafted.find(normalised(piece)) == std::string::npos) {
                 ++row.lost;
                 row.remarks.push_back(fmt::format("lost (line {}): {}", line.number, piece));
+            }
+        }
+        for (const std::string& sentence : sentences(text)) {
+            const std::string n = normalised(sentence);
+            if (occurrences(shown, n) > occurrences(flat_source, n)) {
+                ++row.doubled;
+                row.remarks.push_back(fmt::format("written twice (line {}): {}", line.number, sentence));
             }
         }
     }
@@ -216,27 +264,32 @@ int main(int argc, char** argv) {
         if (e.path().extension() == ".txt") texts.push_back(e.path());
     }
     std::sort(texts.begin(), texts.end());
-    int fields = 0, recovered = 0, invented = 0, lost = 0;
-    std::cout << fmt::format("{:<22} {:>6} {:>9} {:>6} {:>21} {:>15}\n", "text", "fields", "recovered", "%",
-                             "invented departments", "pieces lost");
+    int fields = 0, recovered = 0, invented = 0, lost = 0, doubled = 0;
+    std::cout << fmt::format("{:<22} {:>6} {:>9} {:>6} {:>21} {:>12} {:>14}\n", "text", "fields", "recovered", "%",
+                             "invented departments", "pieces lost", "written twice");
     for (const fs::path& t : texts) {
         const Row r = score(t);
         fields += r.fields;
         recovered += r.recovered;
         invented += r.invented;
         lost += r.lost;
-        std::cout << fmt::format("{:<22} {:>6} {:>9} {:>6.1f} {:>21} {:>15}\n", r.name, r.fields, r.recovered,
-                                 r.fields ? 100.0 * r.recovered / r.fields : 100.0, r.invented, r.lost);
+        doubled += r.doubled;
+        std::cout << fmt::format("{:<22} {:>6} {:>9} {:>6.1f} {:>21} {:>12} {:>14}\n", r.name, r.fields, r.recovered,
+                                 r.fields ? 100.0 * r.recovered / r.fields : 100.0, r.invented, r.lost, r.doubled);
         if (verbose) {
             for (const std::string& m : r.remarks) std::cout << "    " << m << "\n";
         }
     }
     const double percent = fields ? 100.0 * recovered / fields : 0;
-    std::cout << fmt::format("{:<22} {:>6} {:>9} {:>6.1f} {:>21} {:>15}\n", "total", fields, recovered, percent, invented,
-                             lost);
+    std::cout << fmt::format("{:<22} {:>6} {:>9} {:>6.1f} {:>21} {:>12} {:>14}\n", "total", fields, recovered, percent,
+                             invented, lost, doubled);
     std::cout << fmt::format("{} texts\n", texts.size());
     if (!check) return 0;
-    const bool ok = texts.size() >= 20 && percent >= min_percent && invented == 0 && lost == 0;
-    if (!ok) std::cout << fmt::format("FAILED: need >= 20 texts, >= {}% of fields, no invented department, nothing lost\n", min_percent);
+    const bool ok = texts.size() >= 20 && percent >= min_percent && invented == 0 && lost == 0 && doubled == 0;
+    if (!ok) {
+        std::cout << fmt::format("FAILED: need >= 20 texts, >= {}% of fields, no invented department, nothing lost, "
+                                 "nothing written twice\n",
+                                 min_percent);
+    }
     return ok ? 0 : 1;
 }
