@@ -13,8 +13,9 @@ namespace {
 
 // Longest first, so 万人次 wins over 万人 and 万.
 constexpr std::string_view units[] = {
-    "万人次", "万元", "亿元", "万人", "人次", "万", "亿", "%", "％", "个", "家", "座", "次", "件", "起",
-    "条",     "份",   "所",   "辆",   "人",   "名", "户", "单", "项", "元", "场", "台", "处", "张", "套",
+    "万平方米", "万人次", "平方米", "万元", "亿元", "万人", "人次", "场次", "批次", "户次", "公里", "万", "亿", "%", "％",
+    "个",       "家",     "座",     "次",   "件",   "起",   "条",   "份",   "所",   "辆",   "人",   "名", "户", "单", "项",
+    "元",       "场",     "台",     "处",   "张",   "套",   "亩",   "吨",
 };
 
 // What ends the words a label is taken from.
@@ -57,6 +58,9 @@ namespace {
 constexpr std::string_view measure_words[] = {"个", "家", "座", "件", "条", "份", "所", "辆", "名", "户",
                                               "项", "场", "台", "处", "张", "套", "次", "起"};
 
+// Words that end the noun after a measure word: 5座公厕建厕位置及… → 公厕建厕位置.
+constexpr std::string_view noun_breaks[] = {"及", "和", "与", "等", "并", "共", "已", "均"};
+
 /// The noun right after a measure word: 16个“文化驿站” → 文化驿站, 300个农村村级综合服务社、 → 农村村级综合服务社.
 std::string label_after(std::string_view after_unit) {
     std::string_view s = after_unit;
@@ -68,6 +72,7 @@ std::string label_after(std::string_view after_unit) {
     }
     std::size_t end = s.size();
     for (std::string_view brk : label_breaks) end = std::min(end, s.find(brk));
+    for (std::string_view brk : noun_breaks) end = std::min(end, s.find(brk));
     for (std::size_t i = 0; i < end; ++i) {
         if (is_digit(s[i]) || s[i] == '%') {
             end = i;

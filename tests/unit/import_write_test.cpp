@@ -108,6 +108,12 @@ TEST_CASE("import: a key figure's label is the noun it counts", "[import]") {
     CHECK(figures[3].label == "培训退役军人");
     CHECK(figures[3].value == "2600");
     CHECK(figures[3].target == "2500");
+
+    const auto more = find_key_figures("确定了5座公厕建厕位置及项目经费来源，5月开展放映70场次，改造道路2840平方米。");
+    REQUIRE(more.size() == 3);
+    CHECK(more[0].label == "公厕建厕位置");
+    CHECK(more[1].unit == "场次");
+    CHECK(more[2].unit == "平方米");
 }
 
 TEST_CASE("import: slugs are pinyin, shortened for projects, and unique", "[import]") {
