@@ -103,6 +103,42 @@ std::optional<Key> key_of(const Token& t) {
     return std::nullopt;
 }
 
+/// "…分别是: (1)加快建设…。 (2)开工新建…。 (3)…" on one line: one item per token
+/// (three items or more, numbered from 1, each after a space or a colon).
+std::vector<Token> split_inline_items(const Token& t) {
+    if (t.info.kind != LineKind::text) return {t};
+    const std::string_view s = t.text;
+    std::vector<std::size_t> starts;
+    for (int k = 1;; ++k) {
+        std::optional<std::size_t> found;
+        for (const std::string& m : {fmt::format("({})", k), fmt::format("（{}）", k)}) {
+            for (std::size_t at = s.find(m, starts.empty() ? 0 : starts.back() + 1); at != std::string_view::npos;
+                 at = s.find(m, at + 1)) {
+                const std::string_view before = trim_text(s.substr(0, at));
+                const bool opens = at == 0 || s[at - 1] == ' ' || before.empty() ||
+                                   ends_with_any(before, {"：", ":", "。", "；", ";"}) ||
+                                   s.substr(0, at).ends_with("\u3000");
+                if (opens) {
+                    found = std::min(found.value_or(at), at);
+                    break;
+                }
+            }
+        }
+        if (!found) break;
+        starts.push_back(*found);
+    }
+    if (starts.size() < 3) return {t};
+    std::vector<Token> out;
+    const std::string_view head = trim_text(s.substr(0, starts.front()));
+    if (!head.empty()) out.push_back({t.line, std::string(head), classify_line(head)});
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+        const std::size_t end = k + 1 < starts.size() ? starts[k + 1] : s.size();
+        const std::string piece(trim_text(s.substr(starts[k], end - starts[k])));
+        out.push_back({t.line, piece, classify_line(piece)});
+    }
+    return out;
+}
+
 /// "01 项目名称：…" numbers a labelled block; the number is only its position.
 Token unnumber_label(const Token& t) {
     if (t.info.kind != LineKind::text) return t;
@@ -121,7 +157,9 @@ public:
 
     ImportedBulletin run() {
         std::size_t start = read_title();
-        for (std::size_t i = start; i < all_.size(); ++i) t_.push_back(unnumber_label(all_[i]));
+        for (std::size_t i = start; i < all_.size(); ++i) {
+            for (Token& t : split_inline_items(unnumber_label(all_[i]))) t_.push_back(std::move(t));
+        }
         if (!read_table() && !read_outline() && !read_paragraphs()) {
             for (const Token& t : t_) b_.preamble.push_back(t.text);
         }

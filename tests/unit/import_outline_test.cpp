@@ -178,3 +178,15 @@ TEST_CASE("import layout: a table pasted one cell per line keeps every cell, rep
     CHECK(outcomes_of(b.projects[1]) == Names{"完成时限：12月底前"});
     CHECK(outcomes_of(b.projects[2]) == Names{"完成时限：100%"});
 }
+
+TEST_CASE("import layout: items numbered inline in one paragraph are one item each", "[import]") {
+    const ImportedBulletin b = read("县政府今年办好4件民生实事\n"
+                                    "县长在报告中承诺,分别是: (1)新建公办幼儿园2所。 (2)改造农村公路50公里。"
+                                    " (3)新增停车位400个。 (4)建成便民市场5处。\n");
+    CHECK(b.preamble == Names{"县长在报告中承诺,分别是:"});
+    REQUIRE(b.projects.size() == 4);
+    CHECK(b.projects[0].title == "新建公办幼儿园2所");
+    CHECK(b.projects[3].title == "建成便民市场5处");
+    // "(2)" inside a sentence is not an item.
+    CHECK(read("标题\n一、甲专项治理\n1. 见附件(1)和附件(2)，以及(3)。\n").projects.size() == 1);
+}
