@@ -227,14 +227,14 @@ private:
                 header = i;
                 header_end = j;
             }
-        }        if (header == t_.size()) return false;
+        }
+        if (header == t_.size()) return false;
         std::vector<Token> columns(t_.begin() + static_cast<std::ptrdiff_t>(header),
                                    t_.begin() + static_cast<std::ptrdiff_t>(header_end));
         // A column without a known name (民生实事) is the subject when none is named, else kept as written.
-        const bool named_subject = std::any_of(columns.begin(), columns.end(), [](const Token& c) {
+        bool subject_given = std::any_of(columns.begin(), columns.end(), [](const Token& c) {
             return header_cell(c) && (c.info.field == Field::project || c.info.field == Field::content);
         });
-        bool subject_given = named_subject;
         for (Token& c : columns) {
             if (header_cell(c)) continue;
             c.info.kind = LineKind::label;
