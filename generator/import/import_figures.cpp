@@ -29,11 +29,18 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// The words between the previous break and `end`, at most label_max_chars.
 std::string label_before(std::string_view text, std::size_t end) {
-    std::size_t start = 0;
-    for (std::string_view brk : label_breaks) {
-        const std::size_t at = text.substr(0, end).rfind(brk);
-        if (at != std::string_view::npos && at + brk.size() > start) start = at + brk.size();
-    }
+    const auto start_after = [&](bool with_de) {
+        std::size_t start = 0;
+        for (std::string_view brk : label_breaks) {
+            if (!with_de && brk == "的") continue;
+            const std::size_t at = text.substr(0, end).rfind(brk);
+            if (at != std::string_view::npos && at + brk.size() > start) start = at + brk.size();
+        }
+        return start;
+    };
+    std::size_t start = start_after(true);
+    // "任务的有3项": the words before 的 say what is counted.
+    if (utf8_length(text.substr(start, end - start)) < 2) start = start_after(false);
     std::string_view words = text.substr(start, end - start);
     // Keep the end of a long clause: it names the thing counted.
     while (utf8_length(words) > static_cast<std::size_t>(label_max_chars)) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <regex>
 #include <set>
 
 #include <fmt/format.h>
@@ -56,6 +58,24 @@ int count_lines(const std::string& s) { return static_cast<int>(std::count(s.beg
 
 std::string preamble_figures(const std::vector<std::string>& preamble);
 
+/// A date the preamble gives on a short line of its own or after 发布时间/发布日期
+/// (2017-10-12, 2016年2月26日), as YYYY-MM-DD; it is only offered, never set.
+std::optional<std::string> date_in(const std::vector<std::string>& preamble) {
+    static const std::regex iso(R"((\d{4})-(\d{1,2})-(\d{1,2}))");
+    static const std::regex chinese(R"((\d{4})年(\d{1,2})月(\d{1,2})日)");
+    for (const std::string& line : preamble) {
+        const bool labelled = line.find("发布时间") != std::string::npos || line.find("发布日期") != std::string::npos;
+        if (!labelled && utf8_length(line) > 20) continue;
+        std::smatch m;
+        if (std::regex_search(line, m, iso) || std::regex_search(line, m, chinese)) {
+            const int month = std::stoi(m[2].str()), day = std::stoi(m[3].str());
+            if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+            return fmt::format("{}-{:02}-{:02}", m[1].str(), month, day);
+        }
+    }
+    return std::nullopt;
+}
+
 /// `# 待核对：` lines for the guesses, each recorded as a notice at its line.
 std::string guess_comments(const std::vector<ImportGuess>& guesses, const std::string& path, const std::string& before,
                            ImportPlan& plan, const std::string& lang) {
@@ -84,8 +104,10 @@ std::string edition_index(const ImportedBulletin& b, const ImportTarget& target,
     }
     fm += fmt::format("year = {}\n", target.year);
     fm += say(target.language, Msg::import_c_published) + "\n";
+    const std::optional<std::string> dated = date_in(b.preamble);
+    if (dated) fm += say(target.language, Msg::import_c_date_seen, *dated) + "\n";
     plan.notices.push_back({path, count_lines(fm) + 1, say(target.language, Msg::import_n_published), 0, false});
-    fm += "# published = \n";
+    fm += "# published = " + dated.value_or("") + "\n";
     if (!publisher.empty()) {
         fm += "publisher = " + toml_string(publisher) + "\n";
     } else if (!b.publisher.empty()) {

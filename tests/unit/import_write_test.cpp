@@ -114,6 +114,21 @@ TEST_CASE("import: a key figure's label is the noun it counts", "[import]") {
     CHECK(more[0].label == "公厕建厕位置");
     CHECK(more[1].unit == "场次");
     CHECK(more[2].unit == "平方米");
+    CHECK(find_key_figures("已完成年度目标任务的有3项。")[0].label == "已完成年度目标任务的有");
+}
+
+TEST_CASE("import: a date the preamble gives is offered for published, never set", "[import]") {
+    ImportedBulletin b;
+    b.title = "进度公示";
+    b.preamble = {"发布时间:2017-10-12 14:54 来源:市民生办", "截至9月底，已完成3项。"};
+    ImportTarget target;
+    target.edition = "2017";
+    target.year = 2017;
+    const std::string index = plan_import(b, target, SlugMaker()).files.front().bytes;
+    CHECK(index.find("\n# published = 2017-10-12\n") != std::string::npos);
+    CHECK_FALSE(front_matter(index).contains("published"));
+    b.preamble = {"截至2017年9月30日，已完成3项，其余项目正在推进中，预计年底前全部完成。"};
+    CHECK(plan_import(b, target, SlugMaker()).files.front().bytes.find("\n# published = \n") != std::string::npos);
 }
 
 TEST_CASE("import: slugs are pinyin, shortened for projects, and unique", "[import]") {
