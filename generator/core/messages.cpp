@@ -126,6 +126,7 @@ constexpr std::array kCatalog{
           "# In the text: {}"},
     Entry{Msg::import_c_date_seen, "# 原文中有日期 {}：如果它就是发布日期，删去下一行行首的“# ”即可。",
           "# The text gives the date {}: if it is the publication date, remove the \"# \" at the start of the next line."},
+    Entry{Msg::import_c_todo, "# 待填写（原文第{}行）：{}", "# To fill in (line {} of the text): {}"},
     Entry{Msg::empty_department, "牵头部门未填写", "the lead department is not filled in"},
     Entry{Msg::empty_department_hint, "填写 departments.toml 中的部门名称，例如：department = \"{}\"",
           "write a department name from departments.toml, e.g. department = \"{}\""},

@@ -28,7 +28,7 @@ enum class Msg {
     import_g_no_name, import_g_outcome_number, import_g_paragraph, import_g_publisher, import_g_comma,
     import_g_no_outcomes, import_g_no_projects, import_c_guess, import_c_no_title, import_n_no_title,
     import_c_original_title, import_c_year, import_c_published, import_n_published, import_c_no_lead,
-    import_n_no_lead, import_c_note, import_c_date_seen,
+    import_n_no_lead, import_c_note, import_c_date_seen, import_c_todo,
 };
 
 /// The text of `m` in `language` (BCP 47, e.g. "zh-CN", "en"); Chinese unless

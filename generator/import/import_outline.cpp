@@ -687,7 +687,7 @@ private:
         }
         for (ImportedProject& p : b_.projects) {
             if (p.outcomes.empty()) {
-                p.guesses.push_back({p.line, say(lang_, Msg::import_g_no_outcomes, p.number, utf8_prefix(p.title, 20))});
+                p.guesses.push_back({p.line, say(lang_, Msg::import_g_no_outcomes, p.number, utf8_prefix(p.title, 20)), false});
             }
         }
         if (b_.projects.empty() && !t_.empty()) {

@@ -25,6 +25,7 @@ struct ImportedOutcome {
 struct ImportGuess {
     int line = 0;          ///< line of the input file
     std::string message;   ///< what was guessed and what to check, in the site's language
+    bool guess = true;     ///< false for a fact to fill in (a project without outcomes): --strict accepts it
 };
 
 struct ImportedProject {

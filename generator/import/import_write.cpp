@@ -81,8 +81,8 @@ std::string guess_comments(const std::vector<ImportGuess>& guesses, const std::s
                            ImportPlan& plan, const std::string& lang) {
     std::string out;
     for (const ImportGuess& g : guesses) {
-        plan.notices.push_back({path, count_lines(before + out) + 1, g.message, g.line, true});
-        out += say(lang, Msg::import_c_guess, g.line, g.message) + "\n";
+        plan.notices.push_back({path, count_lines(before + out) + 1, g.message, g.line, g.guess});
+        out += say(lang, g.guess ? Msg::import_c_guess : Msg::import_c_todo, g.line, g.message) + "\n";
     }
     return out;
 }

@@ -242,6 +242,20 @@ TEST_CASE("import command: a text it has to guess at gives a draft, and --strict
     CHECK(run_import(options, out, err) == 2);
 }
 
+TEST_CASE("import command: --strict accepts what is only missing, such as a project without outcomes", "[import]") {
+    TempDir dir("strict-missing");
+    std::ofstream(dir.path / "plan.txt") << "标题\n\n一、甲专项治理\n牵头部门：区甲局\n二、乙专项治理\n牵头部门：区乙局\n";
+    ImportOptions options;
+    options.input = dir.path / "plan.txt";
+    options.edition = "2022";
+    options.content_dir = dir.path;
+    options.strict = true;
+    std::ostringstream out, err;
+    REQUIRE(run_import(options, out, err) == 0);
+    CHECK(err.str().find("待填写：第1项“甲专项治理”原文没有写成果") != std::string::npos);
+    CHECK(read_file(dir.path / "2022/jia.md").starts_with("+++\n# 待填写（原文第3行）：第1项“甲专项治理”原文没有写成果"));
+}
+
 TEST_CASE("import command: a file that is not text, or empty, writes nothing", "[import]") {
     TempDir dir("unreadable");
     std::ofstream(dir.path / "empty.txt") << "\n\n";
