@@ -34,9 +34,9 @@ struct ImportedProject {
     std::vector<ImportedOutcome> outcomes;
     int number = 0;  ///< the section number (一 → 1), or its position when the text has none
     int line = 0;    ///< where the project starts in the input
-    std::string summary;                ///< 项目内容: what was planned
-    std::vector<std::string> notes;     ///< lines kept as comments (牵头领导：张三)
-    std::vector<ImportGuess> guesses;   ///< shown in this project's file
+    std::string summary{};              ///< 项目内容: what was planned
+    std::vector<std::string> notes{};   ///< lines kept as comments (牵头领导：张三)
+    std::vector<ImportGuess> guesses{}; ///< shown in this project's file
 };
 
 struct ImportedBulletin {
