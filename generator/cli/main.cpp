@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
     import->add_option("--edition", import_options.edition, "Edition id, e.g. 2022")->required();
     import->add_option("--content", import_options.content_dir, "Content folder")->capture_default_str();
     import->add_flag("--force", import_options.force, "Overwrite existing files");
+    import->add_flag("--strict", import_options.strict, "Treat every uncertain reading as an error and write nothing");
+    import->add_flag("--dry-run", import_options.dry_run, "Print the plan (edition, projects, leads, outcome counts) and write nothing");
 
     std::string verify_dir;
     auto* verify = app.add_subcommand("verify", "Check a deployed folder against its manifest.json");
@@ -71,7 +73,7 @@ int main(int argc, char** argv) {
         if (*verify) return run_verify(verify_dir, std::cout, std::cerr, verify_manifest);
         if (*import) {
             const int code = run_import(import_options, std::cout, std::cerr);
-            if (code != 0) return code;
+            if (code != 0 || import_options.dry_run) return code;
             options.content_dir = import_options.content_dir.string();
             return run_check(options, std::cout, std::cerr);
         }

@@ -22,6 +22,13 @@ enum class Msg {
     reserved_edition, missing_index, missing_index_hint, dup_year,
     no_editions, no_editions_hint, missing_file, theme_missing, template_error,
     empty_value, target_zero, empty_department, empty_department_hint,
+    import_guess, import_todo, import_strict_refused, import_strict_hint, import_plan, import_plan_project,
+    import_plan_file, import_no_lead, import_summary, import_guess_count,
+    import_g_title, import_g_before_row, import_g_row_cells, import_g_heading, import_g_renumbered,
+    import_g_no_name, import_g_outcome_number, import_g_paragraph, import_g_publisher, import_g_comma,
+    import_g_no_outcomes, import_g_no_projects, import_c_guess, import_c_no_title, import_n_no_title,
+    import_c_original_title, import_c_year, import_c_published, import_n_published, import_c_no_lead,
+    import_n_no_lead, import_c_note, import_c_date_seen, import_c_todo,
 };
 
 /// The text of `m` in `language` (BCP 47, e.g. "zh-CN", "en"); Chinese unless

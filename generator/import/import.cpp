@@ -15,6 +15,7 @@
 #include "diagnostics.h"
 #include "import_parse.h"
 #include "import_write.h"
+#include "messages.h"
 #include "site_map.h"
 #include "text.h"
 
@@ -23,7 +24,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string language = "zh-CN";  // the importer speaks the site's language
+/// The site's language from site.toml (Chinese when it is missing or unreadable).
+std::string site_language(const fs::path& content_dir) {
+    try {
+        const toml::table site = toml::parse_file((content_dir / "site.toml").string());
+        return site["language"].value_or(std::string("zh-CN"));
+    } catch (const std::exception&) {
+        return "zh-CN";
+    }
+}
 
 std::optional<std::string> read_bytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -64,7 +73,7 @@ std::optional<int> edition_year(const std::string& edition, const ImportedBullet
 
 /// The departments already listed, or the error to show when the file cannot be read as TOML.
 std::optional<std::vector<KnownDepartment>> known_departments(const std::string& text, const std::string& shown,
-                                                              std::ostream& err) {
+                                                              std::ostream& err, const std::string& language) {
     std::vector<KnownDepartment> known;
     try {
         const toml::table table = toml::parse(text, shown);
@@ -88,7 +97,8 @@ std::optional<std::vector<KnownDepartment>> known_departments(const std::string&
     return known;
 }
 
-void usage_error(std::ostream& err, const std::string& message, const std::string& hint = {}) {
+void usage_error(std::ostream& err, const std::string& message, const std::string& hint = {},
+                 const std::string& language = "zh-CN") {
     err << format_diagnostic({Severity::error, {"bulletin import", 0, 0}, message, hint, {}}, language);
 }
 
@@ -96,20 +106,22 @@ void usage_error(std::ostream& err, const std::string& message, const std::strin
 
 int run_import(const ImportOptions& options, std::ostream& out, std::ostream& err) {
     const std::string input = options.input.string();
+    const std::string language = site_language(options.content_dir);
     // The loader's rule (site_map.h), so every file written here can be built.
     switch (site_map::check_edition_id(options.edition)) {
         case site_map::EditionId::ok:
             break;
         case site_map::EditionId::reserved:
             usage_error(err, fmt::format("--edition “{}” 是网站保留的地址，不能用作一期的名称", options.edition),
-                        "换一个期号，例如 --edition 2022");
+                        "换一个期号，例如 --edition 2022", language);
             return 2;
         case site_map::EditionId::bad_slug: {
             const std::string better = suggest_slug(options.edition);
             usage_error(err, fmt::format("--edition “{}” 不能用作一期的名称", options.edition),
                         better.empty() || site_map::is_reserved(better)
                             ? std::string("只用小写字母、数字和 -，例如 --edition 2022")
-                            : fmt::format("只用小写字母、数字和 -，例如 --edition {}", better));
+                            : fmt::format("只用小写字母、数字和 -，例如 --edition {}", better),
+                        language);
             return 2;
         }
     }
@@ -134,7 +146,7 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
         out << fmt::format("{}: 文件不是 UTF-8 编码，已按 {} 读取并转换\n", input, decoded->converted_from);
     }
 
-    const ParseResult parsed = parse_bulletin(decoded->text);
+    const ParseResult parsed = parse_bulletin(decoded->text, language);
     for (const ImportNote& note : parsed.notes) out << fmt::format("{}:{}: 已修复：{}\n", input, note.line, note.message);
     if (!parsed.bulletin) {
         err << format_diagnostic({Severity::error, {input, parsed.error.line, 1}, parsed.error.message,
@@ -146,6 +158,7 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
 
     ImportTarget target;
     target.edition = options.edition;
+    target.language = language;
     if (auto year = edition_year(options.edition, bulletin)) {
         target.year = *year;
     } else {
@@ -163,18 +176,53 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
             return 2;
         }
         target.departments_toml = *text;
-        auto known = known_departments(*text, departments_path.string(), err);
+        auto known = known_departments(*text, departments_path.string(), err, language);
         if (!known) return 2;
         target.departments = std::move(*known);
     }
 
     const ImportPlan plan = plan_import(bulletin, target, SlugMaker());
 
+    // Every guess and every field left to fill, with the input line and the draft line.
+    int guesses = 0;
+    int todos = 0;
+    for (const OutputNotice& n : plan.notices) {
+        const std::string shown = (options.content_dir / n.path).string();
+        if (n.guess) {
+            ++guesses;
+            err << say(language, Msg::import_guess, input, n.source_line, n.message, shown, n.line) << "\n";
+        } else {
+            ++todos;
+            err << say(language, Msg::import_todo, shown, n.line, n.message) << "\n";
+        }
+    }
+    if (options.strict && guesses > 0) {
+        err << format_diagnostic({Severity::error, {input, 0, 0}, say(language, Msg::import_strict_refused, guesses),
+                                  say(language, Msg::import_strict_hint), {}},
+                                 language);
+        return 1;
+    }
+    if (options.dry_run) {
+        out << say(language, Msg::import_plan, options.edition, title_without_year(bulletin.title, target.year),
+                   bulletin.projects.size())
+            << "\n";
+        for (const ImportedProject& p : bulletin.projects) {
+            std::string lead;
+            for (const std::string& d : p.departments) lead += (lead.empty() ? "" : "、") + d;
+            if (lead.empty()) lead = say(language, Msg::import_no_lead);
+            out << say(language, Msg::import_plan_project, p.number, p.title, lead, p.outcomes.size()) << "\n";
+        }
+        for (const PlannedFile& file : plan.files) {
+            out << say(language, Msg::import_plan_file, (options.content_dir / file.path).string()) << "\n";
+        }
+        return 0;
+    }
+
     bool blocked = false;
     for (const PlannedFile& file : plan.files) {
         if (!file.extends_existing && !options.force && fs::exists(options.content_dir / file.path)) {
             usage_error(err, fmt::format("{} 已存在，没有覆盖", (options.content_dir / file.path).string()),
-                        "确认要覆盖时加 --force");
+                        "确认要覆盖时加 --force", language);
             blocked = true;
         }
     }
@@ -190,18 +238,16 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
             out << fmt::format("{} {}\n", file.extends_existing ? "已更新" : "已写入", path.string());
         }
     } catch (const std::exception& e) {
-        usage_error(err, fmt::format("写入失败：{}", e.what()));
+        usage_error(err, fmt::format("写入失败：{}", e.what()), {}, language);
         return 2;
     }
     for (const KnownDepartment& d : plan.added_departments) {
         out << fmt::format("新增部门 {}（slug = \"{}\"）\n", d.name, d.slug);
     }
-    for (const OutputNotice& n : plan.notices) {
-        const std::string shown = (options.content_dir / n.path).string();
-        err << format_diagnostic({Severity::warning, {shown, n.line, 1}, n.message, {}, {}}, language);
-    }
-    out << fmt::format("从 {} 导入了 {} 个治理项目到 {}/\n", input, bulletin.projects.size(),
-                       (options.content_dir / options.edition).string());
+    out << say(language, Msg::import_summary, input, bulletin.projects.size(),
+               (options.content_dir / options.edition).string())
+        << "\n";
+    if (guesses + todos > 0) err << say(language, Msg::import_guess_count, guesses, todos) << "\n";
     return 0;
 }
 

@@ -14,9 +14,14 @@ struct SuggestedMetric {
     std::string label;  ///< "" when the words before it say nothing usable
     std::string value;  ///< as printed: "71", "8.98"
     std::string unit;   ///< "个", "万元", "%"
+    std::string target; ///< "2500" when the text gives 目标(2500人) next to it; else ""
 };
 
-/// Every figure with a unit in `text`, in order, each value+unit once.
+/// Every figure with a unit in `text`, in order, each value+unit once. The
+/// label is the noun the number counts: the words after a measure word
+/// (新增16个“文化驿站” → 文化驿站), else the words before the number. A
+/// figure written as a target (目标(2500人), 目标2500人) becomes the target of
+/// the figure of the same unit next to it.
 /// Years (2022年), approximate figures (200余次, 20多万) and numbers inside
 /// 《document titles》 are left out.
 std::vector<SuggestedMetric> find_key_figures(std::string_view text);

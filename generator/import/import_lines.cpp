@@ -13,14 +13,26 @@ struct LabelWord {
 
 // The words bulletins use for each field; issue 4 lists the forms seen in
 // the wild. 序号 only heads a table's number column.
-constexpr std::array<LabelWord, 14> label_words{{
-    {"治理项目", Field::project},    {"整治项目", Field::project},
-    {"项目名称", Field::project},    {"专项治理", Field::project},
-    {"牵头部门", Field::department}, {"牵头单位", Field::department},
-    {"责任单位", Field::department}, {"主办单位", Field::department},
-    {"治理成果", Field::outcomes},   {"整治成效", Field::outcomes},
-    {"工作成效", Field::outcomes},   {"完成情况", Field::outcomes},
-    {"主要成效", Field::outcomes},   {"序号", Field::number},
+constexpr std::array<LabelWord, 38> label_words{{
+    {"治理项目", Field::project},      {"整治项目", Field::project},
+    {"项目名称", Field::project},      {"专项治理", Field::project},
+    {"牵头责任单位", Field::department}, {"牵头部门", Field::department},
+    {"牵头单位", Field::department},   {"责任单位", Field::department},
+    {"责任部门", Field::department},   {"主责单位", Field::department},
+    {"主办单位", Field::department},   {"治理成果", Field::outcomes},
+    {"整治成效", Field::outcomes},     {"工作成效", Field::outcomes},
+    {"完成情况", Field::outcomes},     {"主要成效", Field::outcomes},
+    {"进展情况", Field::outcomes},     {"进展与成效", Field::outcomes},
+    {"当前进度", Field::outcomes},     {"推进情况", Field::outcomes},
+    {"工作进展", Field::outcomes},     {"项目进度", Field::outcomes},
+    {"项目内容", Field::content},      {"建设内容", Field::content},
+    {"实施内容", Field::content},      {"牵头领导", Field::person},
+    {"责任领导", Field::person},       {"分管领导", Field::person},
+    {"牵头市领导", Field::person},     {"牵头区领导", Field::person},
+    {"牵头县领导", Field::person},     {"责任人", Field::person},
+    {"联系人", Field::person},         {"备注", Field::other},
+    {"完成时限", Field::other},        {"完成时间", Field::other},
+    {"序号", Field::number},           {"编号", Field::number},
 }};
 
 constexpr std::string_view chinese_digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};

@@ -21,7 +21,16 @@ enum class LineKind {
 enum class NumberForm { none, alone, comma, paren, di, dot, circled };
 
 /// The field a label names. `number` is the 序号 column of a table.
-enum class Field { none, number, project, department, outcomes };
+enum class Field {
+    none,
+    number,      ///< 序号
+    project,     ///< 治理项目 / 项目名称 …
+    department,  ///< 牵头单位 / 责任单位 … (a unit, never a person)
+    outcomes,    ///< 治理成果 / 进展情况 / 完成情况 …
+    content,     ///< 项目内容: what was planned, kept as the project's summary
+    person,      ///< 牵头领导 / 责任人: a person, never a department
+    other,       ///< a table column kept as written: 备注, 完成时限
+};
 
 struct LineInfo {
     LineKind kind = LineKind::blank;

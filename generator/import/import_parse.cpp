@@ -1,5 +1,7 @@
 #include "import_parse.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "text.h"
@@ -21,12 +23,35 @@ std::optional<std::size_t> find_table_header(const std::vector<Line>& lines, Tex
             const LineInfo info = classify_line(text_of(lines[j]));
             if (info.kind != LineKind::label || !info.bare) break;
             ++cells;
-            project = project || info.field == Field::project;
+            project = project || info.field == Field::project || info.field == Field::content;
         }
         if (cells >= 2 && project) return i;
         if (!text_of(lines[i]).empty() && is_structural(classify_line(text_of(lines[i])))) return std::nullopt;
     }
     return std::nullopt;
+}
+
+/// A header row of a table pasted one cell per line whose subject column
+/// has a name of its own (序号 / 民生实事 / 责任单位 / 完成时限), followed by
+/// the row number 1. In such a text a short line repeated between blank
+/// lines is a cell and a bare number a row number: neither is page furniture.
+bool has_cell_table(const std::vector<TextLine>& lines) {
+    std::vector<const TextLine*> cells;
+    for (const TextLine& l : lines) {
+        if (!l.text.empty()) cells.push_back(&l);
+    }
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        std::size_t j = i;
+        bool number = false, lead = false;
+        while (j < cells.size() && is_header_like(cells[j]->text)) {
+            const LineInfo info = classify_line(cells[j]->text);
+            number = number || (info.kind == LineKind::label && info.field == Field::number);
+            lead = lead || (info.kind == LineKind::label && info.field == Field::department);
+            ++j;
+        }
+        if (j - i >= 3 && number && lead && j < cells.size() && cells[j]->text == "1") return true;
+    }
+    return false;
 }
 
 /// Reads the projects of a bulletin written as sections (一、… / 治理项目：… / 1. …).
@@ -234,6 +259,28 @@ private:
     int department_line_ = 0;
 };
 
+/// The strict reading is used only when it is whole: at least two projects,
+/// and every lead label of the text went to a project. Otherwise the
+/// tolerant reader sees the outline as a whole.
+bool strict_reading_complete(const std::vector<Token>& tokens, const ImportedBulletin& b) {
+    if (b.projects.empty()) return false;
+    int labels = 0;
+    for (const Token& t : tokens) {
+        if ((t.info.kind == LineKind::label && t.info.field == Field::department) || find_lead(t.text)) ++labels;
+    }
+    const auto led = std::count_if(b.projects.begin(), b.projects.end(), [](const ImportedProject& p) {
+        return !p.departments.empty();
+    });
+    return labels <= led;
+}
+
+/// A first line that is a sentence (it ends with a colon, or is long prose), not a title.
+bool reads_as_prose_title(std::string_view s) {
+    const std::size_t n = utf8_length(s);
+    return s.ends_with("：") || s.ends_with(":") || n > 60 ||
+           (n > 40 && (s.find("，") != std::string_view::npos || s.find(",") != std::string_view::npos));
+}
+
 bool starts_project(const LineInfo& info) {
     return info.kind == LineKind::section || info.kind == LineKind::numbered ||
            (info.kind == LineKind::label && (info.field == Field::project || info.bare));
@@ -241,11 +288,12 @@ bool starts_project(const LineInfo& info) {
 
 }  // namespace
 
-ParseResult parse_bulletin(std::string_view text) {
+ParseResult parse_bulletin(std::string_view text, std::string_view language) {
     ParseResult result;
     const std::vector<TextLine> raw = split_import_lines(text);
     const bool table = find_table_header(raw, [](const TextLine& l) -> const std::string& { return l.text; })
-                           .has_value();
+                           .has_value() ||
+                       has_cell_table(raw);
     std::vector<Token> tokens;
     for (TextLine& line : repair_lines(raw, table, result.notes)) {
         if (line.text.empty()) continue;
@@ -258,7 +306,7 @@ ParseResult parse_bulletin(std::string_view text) {
     }
     ImportedBulletin b;
     if (is_structural(tokens[0].info)) {
-        result.error = {tokens[0].line, fmt::format("第一行应为公告标题，实际是{}", quoted(tokens[0].text))};
+        result.bulletin = parse_outline(tokens, language);
         return result;
     }
     b.title = tokens[0].text;
@@ -272,14 +320,8 @@ ParseResult parse_bulletin(std::string_view text) {
         b.title += " " + tokens[start++].text;
     }
     while (start < tokens.size() && !is_structural(tokens[start].info)) b.preamble.push_back(tokens[start++].text);
-    if (start == tokens.size()) {
-        result.error = {tokens.back().line, "没有找到治理项目：应有“治理项目：……”、“一、……”或“（一）……”这样的项目开头"};
-        return result;
-    }
-    if (!starts_project(tokens[start].info)) {
-        result.error = {tokens[start].line, fmt::format("这里应为第一个治理项目的开头（如“一、……”或“治理项目：……”），"
-                                                        "实际是{}",
-                                                        quoted(tokens[start].text))};
+    if (start == tokens.size() || !starts_project(tokens[start].info) || reads_as_prose_title(b.title)) {
+        result.bulletin = parse_outline(tokens, language);
         return result;
     }
     std::optional<ImportError> error;
@@ -289,8 +331,8 @@ ParseResult parse_bulletin(std::string_view text) {
     } else {
         error = SectionParser(tokens, b).run(start);
     }
-    if (error) {
-        result.error = *error;
+    if (error || !strict_reading_complete(tokens, b)) {
+        result.bulletin = parse_outline(tokens, language);
         return result;
     }
     result.bulletin = std::move(b);

@@ -19,7 +19,7 @@ std::string_view column_name(Field f) {
         case Field::project: return "项目名称";
         case Field::department: return "牵头单位";
         case Field::outcomes: return "治理成果";
-        case Field::none: break;
+        default: break;
     }
     return "";
 }
@@ -48,7 +48,10 @@ public:
         while (i_ < t_.size() && is_header_cell(t_[i_])) columns_.push_back(t_[i_++].info.field);
         const bool has_project = std::find(columns_.begin(), columns_.end(), Field::project) != columns_.end();
         const bool has_outcomes = std::find(columns_.begin(), columns_.end(), Field::outcomes) != columns_.end();
-        if (!has_project || !has_outcomes) {
+        const bool plain = std::all_of(columns_.begin(), columns_.end(), [](Field f) {
+            return f == Field::number || f == Field::project || f == Field::department || f == Field::outcomes;
+        });
+        if (!has_project || !has_outcomes || !plain) {
             return ImportError{t_[header].line, "表格的表头应至少有“治理项目”和“治理成果”两列"};
         }
         numbered_rows_ = std::find(columns_.begin(), columns_.end(), Field::number) != columns_.end();

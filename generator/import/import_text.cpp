@@ -79,7 +79,8 @@ bool continues_past_break(const TextLine& line) {
     const std::string_view prose = prose_part(line, info);
     if (prose.empty() || ends_sentence(prose)) return false;
     const bool punctuated = prose.find("，") != std::string_view::npos || prose.find("；") != std::string_view::npos ||
-                            prose.find("。") != std::string_view::npos;
+                            prose.find("。") != std::string_view::npos || prose.find(",") != std::string_view::npos ||
+                            prose.find(";") != std::string_view::npos || prose.ends_with("、");
     return punctuated || utf8_length(prose) >= 40;
 }
 

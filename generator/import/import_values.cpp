@@ -59,7 +59,7 @@ std::vector<std::string> take_parenthesised_departments(std::string& title) {
 }
 
 std::vector<std::string> split_clauses(std::string_view paragraph) {
-    return split_on(paragraph, {"；", ";"}, true);
+    return split_on(paragraph, {"；", ";"}, false);
 }
 
 }  // namespace bulletin

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <regex>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "import_figures.h"
+#include "messages.h"
 #include "text.h"
 
 namespace bulletin {
@@ -53,48 +56,127 @@ std::pair<std::string, std::string> split_publisher(const std::string& title) {
 
 int count_lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
 
+std::string preamble_figures(const std::vector<std::string>& preamble);
+
+/// A date the preamble gives on a short line of its own or after 发布时间/发布日期
+/// (2017-10-12, 2016年2月26日), as YYYY-MM-DD; it is only offered, never set.
+std::optional<std::string> date_in(const std::vector<std::string>& preamble) {
+    static const std::regex iso(R"((\d{4})-(\d{1,2})-(\d{1,2}))");
+    static const std::regex chinese(R"((\d{4})年(\d{1,2})月(\d{1,2})日)");
+    for (const std::string& line : preamble) {
+        const bool labelled = line.find("发布时间") != std::string::npos || line.find("发布日期") != std::string::npos;
+        if (!labelled && utf8_length(line) > 20) continue;
+        std::smatch m;
+        if (std::regex_search(line, m, iso) || std::regex_search(line, m, chinese)) {
+            const int month = std::stoi(m[2].str()), day = std::stoi(m[3].str());
+            if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+            return fmt::format("{}-{:02}-{:02}", m[1].str(), month, day);
+        }
+    }
+    return std::nullopt;
+}
+
+/// `# 待核对：` lines for the guesses, each recorded as a notice at its line.
+std::string guess_comments(const std::vector<ImportGuess>& guesses, const std::string& path, const std::string& before,
+                           ImportPlan& plan, const std::string& lang) {
+    std::string out;
+    for (const ImportGuess& g : guesses) {
+        plan.notices.push_back({path, count_lines(before + out) + 1, g.message, g.line, g.guess});
+        out += say(lang, g.guess ? Msg::import_c_guess : Msg::import_c_todo, g.line, g.message) + "\n";
+    }
+    return out;
+}
+
 std::string edition_index(const ImportedBulletin& b, const ImportTarget& target, ImportPlan& plan) {
-    const auto [publisher, title] = split_publisher(b.title);
-    std::string fm = "+++\n";
-    if (title != b.title) fm += "# 原文标题：" + b.title + "\n";
-    fm += "title = " + toml_string(title) + "\n";
-    fm += fmt::format("year = {}\n", target.year);
-    fm += "# 发布日期是导入时填的占位值，请改为公告实际发布的日期。\n";
+    const auto [publisher, printed] = split_publisher(b.title);
+    const std::string title = title_without_year(printed, target.year);
     const std::string path = target.edition + "/_index.md";
-    plan.notices.push_back({path, count_lines(fm) + 1,
-                            fmt::format("published 是占位值 {}，请改为公告实际发布的日期", placeholder_published(target.year))});
-    fm += "published = " + placeholder_published(target.year) + "\n";
-    if (!publisher.empty()) fm += "publisher = " + toml_string(publisher) + "\n";
-    fm += "archived = false\n+++\n";
+    std::string fm = "+++\n";
+    fm += guess_comments(b.guesses, path, fm, plan, target.language);
+    if (b.title_missing) {
+        fm += say(target.language, Msg::import_c_no_title) + "\n";
+        plan.notices.push_back({path, count_lines(fm) + 1, say(target.language, Msg::import_n_no_title), 0, false});
+        fm += "# title = \"\"\n";
+    } else {
+        if (title != b.title) fm += say(target.language, Msg::import_c_original_title, b.title) + "\n";
+        if (title != printed) fm += say(target.language, Msg::import_c_year, target.year) + "\n";
+        fm += "title = " + toml_string(title) + "\n";
+    }
+    fm += fmt::format("year = {}\n", target.year);
+    fm += say(target.language, Msg::import_c_published) + "\n";
+    const std::optional<std::string> dated = date_in(b.preamble);
+    if (dated) fm += say(target.language, Msg::import_c_date_seen, *dated) + "\n";
+    plan.notices.push_back({path, count_lines(fm) + 1, say(target.language, Msg::import_n_published), 0, false});
+    fm += "# published = " + dated.value_or("") + "\n";
+    if (!publisher.empty()) {
+        fm += "publisher = " + toml_string(publisher) + "\n";
+    } else if (!b.publisher.empty()) {
+        fm += "publisher = " + toml_string(b.publisher) + "\n";
+    }
+    fm += "archived = false\n";
+    fm += preamble_figures(b.preamble);
+    fm += "+++\n";
     std::string body;
     for (const std::string& paragraph : b.preamble) body += (body.empty() ? "" : "\n") + escape_markdown(paragraph) + "\n";
     return fm + body;
 }
 
-std::string metric_suggestions(const ImportedProject& p) {
+std::string metric_lines(const std::vector<SuggestedMetric>& figures, std::string_view table) {
+    std::string out;
+    for (const SuggestedMetric& m : figures) {
+        out += fmt::format("# [[{}]]\n", table);
+        out += "# label = " + toml_string(m.label) + (m.label.empty() ? "  # 请填写" : "") + "\n";
+        out += "# value = " + m.value + "\n";
+        out += "# unit = " + toml_string(m.unit) + "\n";
+        if (!m.target.empty()) out += "# target = " + m.target + "\n";
+        out += "#\n";
+    }
+    return out;
+}
+
+std::vector<SuggestedMetric> first_figures(const std::vector<std::string>& texts) {
     std::vector<SuggestedMetric> figures;
     std::set<std::pair<std::string, std::string>> seen;
-    for (const ImportedOutcome& o : p.outcomes) {
-        for (SuggestedMetric& m : find_key_figures(o.text)) {
+    for (const std::string& t : texts) {
+        for (SuggestedMetric& m : find_key_figures(t)) {
             if (figures.size() < max_metric_suggestions && seen.insert({m.value, m.unit}).second) {
                 figures.push_back(std::move(m));
             }
         }
     }
+    return figures;
+}
+
+/// The summary figures of the preamble (开展监督检查97次…), offered as [[figures]].
+std::string preamble_figures(const std::vector<std::string>& preamble) {
+    std::vector<SuggestedMetric> figures = first_figures(preamble);
+    for (SuggestedMetric& m : figures) m.target.clear();  // an edition's figures have no target
     if (figures.empty()) return "";
-    std::string out = "\n# 以下是治理成果中的数字，可作为关键指标：删去行首的“# ”即可启用，label 可按需改写。\n";
-    for (const SuggestedMetric& m : figures) {
-        out += "# [[metrics]]\n";
-        out += "# label = " + toml_string(m.label) + (m.label.empty() ? "  # 请填写" : "") + "\n";
-        out += "# value = " + m.value + "\n";
-        out += "# unit = " + toml_string(m.unit) + "\n#\n";
-    }
-    return out;
+    return "\n# 以下是前言中的数字，可作为本期的关键数字：删去行首的“# ”即可启用，label 可按需改写。\n" +
+           metric_lines(figures, "figures");
+}
+
+std::string metric_suggestions(const ImportedProject& p) {
+    std::vector<std::string> texts;
+    for (const ImportedOutcome& o : p.outcomes) texts.push_back(o.text);
+    const std::vector<SuggestedMetric> figures = first_figures(texts);
+    if (figures.empty()) return "";
+    return "\n# 以下是治理成果中的数字，可作为关键指标：删去行首的“# ”即可启用，label 可按需改写。\n" +
+           metric_lines(figures, "metrics");
 }
 
 }  // namespace
 
-std::string placeholder_published(int year) { return fmt::format("{:04}-01-01", year + 1); }
+std::string title_without_year(const std::string& title, int year) {
+    for (std::string_view suffix : {"年度", "年"}) {
+        const std::string prefix = fmt::format("{}{}", year, suffix);
+        if (title.starts_with(prefix) && title.size() > prefix.size()) {
+            std::string rest(trim_text(std::string_view(title).substr(prefix.size())));
+            if (!rest.empty()) return rest;
+        }
+    }
+    return title;
+}
 
 std::string escape_markdown(std::string_view text) {
     std::string out;
@@ -173,17 +255,21 @@ ImportPlan plan_import(const ImportedBulletin& b, const ImportTarget& target, co
         std::vector<std::string> names;
         for (const std::string& d : p.departments) names.push_back(resolve(d));
 
-        std::string fm = "+++\ntitle = " + toml_string(p.title) + "\n";
+        std::string fm = "+++\n";
+        fm += guess_comments(p.guesses, path, fm, plan, target.language);
+        for (const std::string& note : p.notes) fm += say(target.language, Msg::import_c_note, note) + "\n";
+        fm += "title = " + toml_string(p.title) + "\n";
         if (names.empty()) {
-            fm += "# 原文没有写明牵头部门：请填写 departments.toml 中的部门名称或简称。\n";
+            fm += say(target.language, Msg::import_c_no_lead) + "\n";
             plan.notices.push_back({path, count_lines(fm) + 1,
-                                    fmt::format("第{}项“{}”原文没有写明牵头部门，department 留空待填写", p.number,
-                                                p.title)});
+                                    say(target.language, Msg::import_n_no_lead, p.number, p.title),
+                                    p.line, false});
             fm += "department = \"\"\n";
         } else {
             fm += "department = " + toml_string(names.front()) + "\n";
             if (names.size() > 1) fm += "co_departments = " + toml_string_list({names.begin() + 1, names.end()}) + "\n";
         }
+        if (!p.summary.empty()) fm += "summary = " + toml_string(p.summary) + "\n";
         fm += fmt::format("number = {}\nstatus = \"completed\"\n", p.number);
         fm += metric_suggestions(p) + "+++\n";
 
@@ -195,7 +281,9 @@ ImportPlan plan_import(const ImportedBulletin& b, const ImportTarget& target, co
         plan.files.push_back({path, fm + body, false});
     }
 
-    if (!plan.added_departments.empty()) {
+    // A new content folder gets its departments.toml even when the text names no unit, so check
+    // reports the empty leads rather than a missing file.
+    if (!plan.added_departments.empty() || !target.departments_toml_exists) {
         std::string toml = target.departments_toml;
         if (!target.departments_toml_exists) {
             toml = "# 牵头部门名单：每个 [[department]] 为一个可牵头治理项目的部门。\n"

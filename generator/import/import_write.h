@@ -24,6 +24,7 @@ struct ImportTarget {
     std::vector<KnownDepartment> departments;    ///< from departments.toml
     std::string departments_toml;                ///< its text; "" when the file does not exist
     bool departments_toml_exists = false;
+    std::string language = "zh-CN";             ///< of the comments written into the draft
 };
 
 /// One file to write, relative to the content folder ("2022/_index.md").
@@ -35,9 +36,11 @@ struct PlannedFile {
 
 /// Something the editor has to do in a written file.
 struct OutputNotice {
-    std::string path;  ///< relative to the content folder
-    int line = 0;      ///< line of that file
+    std::string path;      ///< relative to the content folder
+    int line = 0;          ///< line of that file (its `# 待核对：` comment)
     std::string message;
+    int source_line = 0;   ///< line of the input it comes from; 0 when none
+    bool guess = false;    ///< a reading the importer is unsure of (--strict refuses it)
 };
 
 struct ImportPlan {
@@ -59,8 +62,8 @@ std::string outcome_markdown(const std::string& text, int indent);
 /// Backslash-escapes what Markdown would read as syntax.
 std::string escape_markdown(std::string_view text);
 
-/// The date the importer writes for `published` until the editor sets it:
-/// 1 January of the year after `year`.
-std::string placeholder_published(int year);
+/// The edition title without a leading year the site adds anyway:
+/// "2023年度群众身边…" with year 2023 → "群众身边…"; otherwise unchanged.
+std::string title_without_year(const std::string& title, int year);
 
 }  // namespace bulletin

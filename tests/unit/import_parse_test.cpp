@@ -2,6 +2,8 @@
 // repair and structure recognition, on small texts written inline.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "import_parse.h"
 
 using namespace bulletin;
@@ -135,31 +137,54 @@ TEST_CASE("import parse: a project without a lead department keeps it empty", "[
     CHECK(b.projects[0].departments.empty());
 }
 
-TEST_CASE("import parse: errors name the line and what was expected", "[import]") {
+/// True when one of the guesses of `b` or of its projects is at `line` and says `words`.
+static bool guessed(const ImportedBulletin& b, int line, std::string_view words) {
+    std::vector<ImportGuess> all = b.guesses;
+    for (const ImportedProject& p : b.projects) all.insert(all.end(), p.guesses.begin(), p.guesses.end());
+    return std::any_of(all.begin(), all.end(), [&](const ImportGuess& g) {
+        return g.line == line && g.message.find(words) != std::string::npos;
+    });
+}
+
+TEST_CASE("import parse: an empty text is the only one without a draft", "[import]") {
     CHECK(parse_error("").message.find("空") != std::string::npos);
-    CHECK(parse_error("治理项目：甲\n").line == 1);
-    CHECK(parse_error("标题\n\n只有前言。\n").message.find("没有找到治理项目") != std::string::npos);
+}
 
-    const ImportError skipped = parse_error("标题\n\n一、甲\n牵头部门：区甲局\n1. 其一。\n3. 其三。\n");
-    CHECK(skipped.line == 6);
-    CHECK(skipped.message.find("应为第2条成果") != std::string::npos);
+TEST_CASE("import parse: what it cannot read for sure becomes a draft, each guess at its line", "[import]") {
+    const ImportedBulletin label_first = parse_ok("治理项目：甲\n");
+    CHECK(label_first.title_missing);
+    REQUIRE(label_first.projects.size() == 1);
+    CHECK(label_first.projects[0].title == "甲");
+    CHECK(guessed(label_first, 1, "没有写成果"));
 
-    const ImportError no_outcomes = parse_error("标题\n\n一、甲\n牵头部门：区甲局\n二、乙\n1. 其一。\n");
-    CHECK(no_outcomes.line == 3);
-    CHECK(no_outcomes.message.find("没有治理成果") != std::string::npos);
+    const ImportedBulletin no_projects = parse_ok("标题\n\n只有前言。\n");
+    CHECK(no_projects.projects.empty());
+    CHECK(no_projects.preamble == std::vector<std::string>{"只有前言。"});
+    CHECK(guessed(no_projects, 3, "没有找到治理项目"));
 
-    const ImportError wrong_section = parse_error("标题\n\n一、甲\n1. 其一。\n三、丙\n1. 其一。\n");
-    CHECK(wrong_section.line == 5);
-    CHECK(wrong_section.message.find("应为第2项") != std::string::npos);
+    const ImportedBulletin skipped = parse_ok("标题\n\n一、甲\n牵头部门：区甲局\n1. 其一。\n3. 其三。\n");
+    REQUIRE(skipped.projects.size() == 1);
+    CHECK(skipped.projects[0].outcomes.size() == 2);
+    CHECK(guessed(skipped, 6, "成果编号应为2"));
 
-    const ImportError two_leads = parse_error("标题\n\n一、甲（牵头单位：区甲局）\n牵头单位：区乙局\n1. 其一。\n");
-    CHECK(two_leads.line == 4);
+    const ImportedBulletin no_outcomes = parse_ok("标题\n\n一、甲\n牵头部门：区甲局\n二、乙\n1. 其一。\n");
+    REQUIRE(no_outcomes.projects.size() == 2);
+    CHECK(no_outcomes.projects[0].departments == std::vector<std::string>{"区甲局"});
+    CHECK(no_outcomes.projects[0].outcomes.empty());
+    CHECK(guessed(no_outcomes, 3, "没有写成果"));
+    CHECK(no_outcomes.projects[1].outcomes.size() == 1);
 
-    const ImportError dangling = parse_error("标题\n\n一、甲\n1. 其一。\n牵头单位：\n");
-    CHECK(dangling.message.find("牵头部门名称") != std::string::npos);
+    const ImportedBulletin wrong_section = parse_ok("标题\n\n一、甲\n1. 其一。\n三、丙\n1. 其一。\n");
+    REQUIRE(wrong_section.projects.size() == 2);
+    CHECK(wrong_section.projects[1].number == 2);
+    CHECK(guessed(wrong_section, 5, "原文编号为3"));
 
-    const ImportError table = parse_error("标题\n\n序号\n治理项目\n治理成果\n1\n甲专项治理\n");
-    CHECK(table.message.find("治理成果") != std::string::npos);
+    const ImportedBulletin two_leads = parse_ok("标题\n\n一、甲（牵头单位：区甲局）\n牵头单位：区乙局\n1. 其一。\n");
+    CHECK(two_leads.projects[0].departments == std::vector<std::string>{"区甲局", "区乙局"});
+
+    const ImportedBulletin dangling = parse_ok("标题\n\n一、甲\n1. 其一。\n牵头单位：\n");
+    CHECK(dangling.projects[0].departments.empty());
+    CHECK(dangling.projects[0].outcomes.size() == 1);
 }
 
 TEST_CASE("import values: department lists, parenthesised leads, clauses", "[import]") {
@@ -171,5 +196,5 @@ TEST_CASE("import values: department lists, parenthesised leads, clauses", "[imp
     std::string plain = "打通“最后一公里”（第二批）";
     CHECK(take_parenthesised_departments(plain).empty());
     CHECK(plain == "打通“最后一公里”（第二批）");
-    CHECK(split_clauses("甲；乙；丙。") == std::vector<std::string>{"甲；", "乙；", "丙。"});
+    CHECK(split_clauses("甲；乙;丙。") == std::vector<std::string>{"甲", "乙", "丙。"});
 }

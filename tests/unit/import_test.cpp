@@ -16,6 +16,7 @@
 #include "import_figures.h"
 #include "import_parse.h"
 #include "import_write.h"
+#include "text.h"
 
 using namespace bulletin;
 namespace fs = std::filesystem;
@@ -202,22 +203,73 @@ TEST_CASE("import command: writes the edition, then refuses to overwrite without
     CHECK(toml::parse_file((dir.path / "departments.toml").string())["department"].as_array()->size() == 11);
 }
 
-TEST_CASE("import command: a text it cannot read writes nothing", "[import]") {
-    TempDir dir("broken");
+TEST_CASE("import command: a text it has to guess at gives a draft, and --strict refuses it", "[import]") {
+    TempDir dir("guess");
     std::ofstream(dir.path / "bad.txt") << "标题\n\n一、甲专项治理\n牵头部门：区甲局\n1. 其一。\n3. 其三。\n";
     ImportOptions options;
     options.input = dir.path / "bad.txt";
     options.edition = "2022";
     options.content_dir = dir.path;
+
+    options.strict = true;
     std::ostringstream out, err;
     CHECK(run_import(options, out, err) == 1);
-    CHECK(err.str().find("bad.txt:6:") != std::string::npos);
-    CHECK(err.str().find("应为第2条成果") != std::string::npos);
+    CHECK(err.str().find("bad.txt:6: 待核对：") != std::string::npos);
+    CHECK(err.str().find("--strict") != std::string::npos);
     CHECK_FALSE(fs::exists(dir.path / "2022"));
     CHECK_FALSE(fs::exists(dir.path / "departments.toml"));
 
+    options.strict = false;
+    options.dry_run = true;
+    std::ostringstream plan_out, plan_err;
+    CHECK(run_import(options, plan_out, plan_err) == 0);
+    CHECK(plan_out.str().find("1. 甲专项治理｜牵头：区甲局｜成果 2 条") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path / "2022"));
+
+    options.dry_run = false;
+    std::ostringstream out2, err2;
+    REQUIRE(run_import(options, out2, err2) == 0);
+    const std::string draft = read_file(dir.path / "2022/jia.md");
+    // The guess names the source line and the draft line that carries its comment.
+    const std::string messages = err2.str();
+    std::smatch where;
+    std::regex_search(messages, where, std::regex(R"(bad\.txt:6: 待核对：.*（草稿 .*jia\.md:(\d+)）)"));
+    REQUIRE(where.size() == 2);
+    CHECK(line_text(draft, std::stoi(where[1].str())).starts_with("# 待核对（原文第6行）："));
+    CHECK(draft.find("2. 其三。") != std::string::npos);
+
     options.edition = "../x";
     CHECK(run_import(options, out, err) == 2);
+}
+
+TEST_CASE("import command: --strict accepts what is only missing, such as a project without outcomes", "[import]") {
+    TempDir dir("strict-missing");
+    std::ofstream(dir.path / "plan.txt") << "标题\n\n一、甲专项治理\n牵头部门：区甲局\n二、乙专项治理\n牵头部门：区乙局\n";
+    ImportOptions options;
+    options.input = dir.path / "plan.txt";
+    options.edition = "2022";
+    options.content_dir = dir.path;
+    options.strict = true;
+    std::ostringstream out, err;
+    REQUIRE(run_import(options, out, err) == 0);
+    CHECK(err.str().find("待填写：第1项“甲专项治理”原文没有写成果") != std::string::npos);
+    CHECK(read_file(dir.path / "2022/jia.md").starts_with("+++\n# 待填写（原文第3行）：第1项“甲专项治理”原文没有写成果"));
+}
+
+TEST_CASE("import command: a file that is not text, or empty, writes nothing", "[import]") {
+    TempDir dir("unreadable");
+    std::ofstream(dir.path / "empty.txt") << "\n\n";
+    std::ofstream(dir.path / "binary.txt", std::ios::binary) << std::string("\xff\xfe\x00\xd8\x00\xd8", 6);
+    ImportOptions options;
+    options.edition = "2022";
+    options.content_dir = dir.path;
+    for (const char* name : {"empty.txt", "binary.txt"}) {
+        INFO(name);
+        options.input = dir.path / name;
+        std::ostringstream out, err;
+        CHECK(run_import(options, out, err) == 1);
+        CHECK_FALSE(fs::exists(dir.path / "2022"));
+    }
 }
 
 TEST_CASE("import command: says when it converted a GBK file", "[import]") {
@@ -242,7 +294,14 @@ TEST_CASE("import then build: the seed becomes a site with every sentence", "[im
     const std::string import_cmd = "\"" + bulletin + "\" import \"" + (source_dir / "tests/data/seed-bulletin-2022.txt").string() +
                                    "\" --edition 2022 --content \"" + content.string() + "\" >\"" + log + "\" 2>&1";
     INFO(import_cmd);
-    REQUIRE(std::system(import_cmd.c_str()) == 0);
+    // The text gives no publication date: import writes the draft and check reports the missing date.
+    CHECK(std::system(import_cmd.c_str()) != 0);
+    CHECK(read_file(log).find("published") != std::string::npos);
+    const fs::path index = content / "2022/_index.md";
+    const std::string draft = read_file(index);
+    REQUIRE(draft.find("# published = \n") != std::string::npos);
+    std::ofstream(index, std::ios::binary) << std::regex_replace(draft, std::regex("# published = \n"),
+                                                                  "published = 2023-01-20\n");
     const fs::path site = dir.path / "public";
     const std::string build_cmd = "\"" + bulletin + "\" build --content \"" + content.string() + "\" --out \"" +
                                   site.string() + "\" --themes \"" + (source_dir / "themes").string() + "\" >>\"" + log +
@@ -262,4 +321,23 @@ TEST_CASE("import then build: the seed becomes a site with every sentence", "[im
         INFO(sentence);
         CHECK(text.find(sentence) != std::string::npos);
     }
+}
+
+TEST_CASE("import command: speaks English when the site's language is en", "[import]") {
+    TempDir dir("english");
+    std::ofstream(dir.path / "site.toml") << "title = \"Test\"\nbase_url = \"https://example.org/\"\nlanguage = \"en\"\n";
+    std::ofstream(dir.path / "b.txt") << "标题\n\n一、甲专项治理\n1. 其一。\n3. 其三。\n";
+    ImportOptions options;
+    options.input = dir.path / "b.txt";
+    options.edition = "2022";
+    options.content_dir = dir.path;
+    std::ostringstream out, err;
+    REQUIRE(run_import(options, out, err) == 0);
+    CHECK(err.str().find("b.txt:5: to check: outcome 2 was expected") != std::string::npos);
+    CHECK(err.str().find("to fill in: published") != std::string::npos);
+    CHECK(err.str().find("待核对：") == std::string::npos);
+    CHECK(out.str().find("imported 1 project(s) from") != std::string::npos);
+    const std::string draft = read_file(dir.path / "2022/jia.md");
+    CHECK(draft.find("# 待核对 (line 5 of the text): outcome 2 was expected") != std::string::npos);
+    CHECK(draft.find("# The text names no lead unit") != std::string::npos);
 }
