@@ -5,6 +5,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "checks.h"
 #include "fields.h"
 #include "load_config.h"
 #include "markdown.h"
@@ -90,12 +91,13 @@ struct LoadedProject {
     Diagnostics diags;
     std::optional<Project> project;
     std::optional<int> number;  // read even when the file has other errors, to find duplicates
+    bool left_out = false;      // a draft this build leaves out (its number still counts for gaps)
     SourceLoc number_loc;
     std::string number_line;
 };
 
 LoadedProject load_project(const Context& ctx, const fs::path& file, const std::string& shown,
-                           const std::string& slug, bool drafts) {
+                           const std::string& slug, bool drafts, bool archived) {
     LoadedProject out;
     Diagnostics& diags = out.diags;
     const std::string& lang = ctx.language;
@@ -141,8 +143,9 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
     }
     f.warn_unknown({"title", "department", "co_departments", "number", "status", "tags", "summary", "draft",
                     "metrics", "corrections"});
-    if (number && !(p.draft && !drafts)) {
+    if (number) {
         out.number = static_cast<int>(*number);
+        out.left_out = p.draft && !drafts;
         out.number_loc = f.loc_of("number");
         out.number_line = line_text(source->text, out.number_loc.line);
     }
@@ -168,6 +171,7 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
     p.summary = summary && !summary->empty() ? *summary : excerpt(md.first_paragraph, 120);
     std::stable_sort(p.corrections.begin(), p.corrections.end(),
                      [](const Correction& a, const Correction& b) { return a.date < b.date; });
+    check_project_text(*source, *fm, p, archived, lang, diags);
     out.project = std::move(p);
     return out;
 }
@@ -203,6 +207,8 @@ std::optional<Edition> load_edition(const Context& ctx, const fs::path& file, co
     e.title = *title;
     e.year = static_cast<int>(*year);
     e.published = *published;
+    check_edition_fields(e, *source, f.loc_of("title"), f.loc_of("published"), lang, diags);
+    if (diags.error_count() != errors_before) return std::nullopt;
     MarkdownResult md = render_markdown(fm->body);
     e.preamble_html = std::move(md.html);
     e.preamble_text = std::move(md.text);
@@ -315,15 +321,21 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         const Folder& f = *jobs[i].folder;
         const std::string& name = *jobs[i].name;
         std::string shown = f.shown + '/' + name;
-        loaded[i] = load_project(ctx, f.dir + '/' + name, shown, name.substr(0, name.size() - 3), options.drafts);
+        loaded[i] = load_project(ctx, f.dir + '/' + name, shown, name.substr(0, name.size() - 3), options.drafts,
+                                 f.edition && f.edition->archived);
         loaded[i].shown = std::move(shown);
     });
 
     std::vector<std::map<int, std::size_t>> numbers(site.editions.size());  // number → the first file with it
     std::vector<std::vector<std::size_t>> by_edition(site.editions.size());  // files with a project to build
+    std::vector<std::vector<NumberedFile>> numbered(site.editions.size());
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         diags.append(loaded[i].diags);
         if (loaded[i].number) {
+            numbered[jobs[i].edition].push_back(
+                {*loaded[i].number, loaded[i].number_loc, loaded[i].number_line, loaded[i].left_out});
+        }
+        if (loaded[i].number && !loaded[i].left_out) {
             auto [it, fresh] = numbers[jobs[i].edition].emplace(*loaded[i].number, i);
             if (!fresh) {
                 diags.error(loaded[i].number_loc, say(lang, Msg::dup_number, *loaded[i].number, loaded[it->second].shown),
@@ -333,6 +345,7 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         }
         if (loaded[i].project) by_edition[jobs[i].edition].push_back(i);
     }
+    for (const auto& files : numbered) check_numbering(files, lang, diags);
     if (site.editions.empty() && !diags.has_errors()) {
         diags.error({fs::path(content_dir).lexically_normal().generic_string(), 0, 0},
                     std::string(text(Msg::no_editions, lang)), std::string(text(Msg::no_editions_hint, lang)));
@@ -375,6 +388,7 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
     }
     site.editions = std::move(editions);
     site.config = std::move(cfg);
+    check_site(site, content_dir, diags);
     return site;
 }
 

@@ -22,6 +22,16 @@ enum class Msg {
     reserved_edition, missing_index, missing_index_hint, dup_year,
     no_editions, no_editions_hint, missing_file, theme_missing, template_error,
     empty_value, target_zero, empty_department, empty_department_hint,
+    // checks on what a reader holds the commission to (content/checks.cpp)
+    number_gap, number_gap_hint, number_gap_draft, number_gap_draft_hint,
+    percent_target_mismatch, percent_value_mismatch, percent_mismatch_hint,
+    preamble_units, preamble_projects, preamble_count_hint, preamble_figure, preamble_figure_hint,
+    title_repeats_year, title_repeats_year_hint, published_before_year, published_before_year_hint,
+    not_archived, not_archived_hint, relative_time, relative_time_more, relative_time_hint,
+    // TOML typed with a Chinese input method (content/toml_ime.cpp)
+    ime_char, ime_quote_hint, ime_punct_hint, ime_space_hint, ime_unclosed_quote,
+    // command summaries (pipeline/build.cpp, cli/main.cpp)
+    check_summary, build_summary, bad_base_url_option,
 };
 
 /// The text of `m` in `language` (BCP 47, e.g. "zh-CN", "en"); Chinese unless

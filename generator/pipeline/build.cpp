@@ -99,15 +99,26 @@ std::vector<bool> reusable_editions(const Site& site, const InputKeys& now, cons
 }
 
 // The one line a build prints: what the output holds and what this build wrote.
-std::string summary_line(const BuildOptions& options, std::size_t editions, std::size_t projects,
-                         const PublishStats& stats, std::chrono::steady_clock::time_point started) {
+std::string summary_line(const BuildOptions& options, const std::string& language, std::size_t editions,
+                         std::size_t projects, const PublishStats& stats, std::chrono::steady_clock::time_point started) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    return fmt::format("build: {} 期 {} 个项目 → {}/ 共 {} 个文件（{:.1f} KB），写入 {} 个，删除 {} 个，用时 {:.2f} 秒\n",
-                       editions, projects, fs::path(options.out_dir).generic_string(), stats.files, stats.bytes / 1024.0,
-                       stats.written, stats.removed, seconds);
+    return say(language, Msg::build_summary, editions, projects, fs::path(options.out_dir).generic_string(), stats.files,
+               fmt::format("{:.1f}", stats.bytes / 1024.0), stats.written, stats.removed,
+               fmt::format("{:.2f}", seconds)) + "\n";
 }
 
 std::string language_of(const Loaded& l) { return l.site ? l.site->config.language : "zh-CN"; }
+
+// --strict: every warning is an error, so a site's own CI stops on it.
+void apply_strict(const BuildOptions& options, Diagnostics& diags) {
+    if (!options.strict || diags.warning_count() == 0) return;
+    Diagnostics strict;
+    for (Diagnostic d : diags.items()) {
+        d.severity = Severity::error;
+        strict.add(std::move(d));
+    }
+    diags = std::move(strict);
+}
 
 // The search index is the last stage to read the projects' text: it takes
 // the text out of the site rather than a copy (200 MB at 100,000 projects).
@@ -127,11 +138,12 @@ std::vector<search::Document> take_search_documents(Site& site, const Theme& the
 
 int run_check(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     Loaded l = load_all(options);
+    apply_strict(options, l.diags);
     err << format_diagnostics(l.diags, language_of(l));
     if (l.diags.has_errors()) return exit_content_error;
     const Site& site = *l.site;
-    out << fmt::format("check: {} 期，{} 个项目，{} 个部门，没有错误\n", site.editions.size(), site.projects.size(),
-                       site.departments.size());
+    out << say(language_of(l), Msg::check_summary, site.editions.size(), site.projects.size(), site.departments.size(),
+               l.diags.warning_count()) << "\n";
     return exit_ok;
 }
 
@@ -167,7 +179,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         if (stamp) listing = hash_output_listing(options.out_dir);
         if (stamp && !inputs.all.empty() && stamp->inputs == inputs.all && stamp->outputs == listing) {
             mark("stamp");
-            out << summary_line(options, stamp->editions, stamp->projects, {stamp->files, stamp->bytes}, started);
+            out << summary_line(options, config ? config->language : std::string("zh-CN"), stamp->editions, stamp->projects, {stamp->files, stamp->bytes}, started);
             return exit_ok;
         }
     }
@@ -183,6 +195,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
 
     Loaded l = load_all(options);
     mark("load");
+    apply_strict(options, l.diags);
     err << format_diagnostics(l.diags, language_of(l));
     if (l.diags.has_errors()) return exit_content_error;
     const Site& site = *l.site;
@@ -270,7 +283,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
                              site.editions.size(), site.projects.size(), stats.files, stats.bytes, inputs.global,
                              inputs.folders});
 
-    out << summary_line(options, site.editions.size(), site.projects.size(), stats, started);
+    out << summary_line(options, language_of(l), site.editions.size(), site.projects.size(), stats, started);
     return exit_ok;
 }
 
