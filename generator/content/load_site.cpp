@@ -329,8 +329,10 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
     std::vector<std::map<int, std::size_t>> numbers(site.editions.size());  // number → the first file with it
     std::vector<std::vector<std::size_t>> by_edition(site.editions.size());  // files with a project to build
     std::vector<std::vector<NumberedFile>> numbered(site.editions.size());
+    std::vector<bool> unnumbered(site.editions.size(), false);  // a number unread or used twice
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         diags.append(loaded[i].diags);
+        if (!loaded[i].number) unnumbered[jobs[i].edition] = true;
         if (loaded[i].number) {
             numbered[jobs[i].edition].push_back(
                 {*loaded[i].number, loaded[i].number_loc, loaded[i].number_line, loaded[i].left_out});
@@ -340,12 +342,15 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
             if (!fresh) {
                 diags.error(loaded[i].number_loc, say(lang, Msg::dup_number, *loaded[i].number, loaded[it->second].shown),
                             std::string(text(Msg::dup_number_hint, lang)), loaded[i].number_line);
+                unnumbered[jobs[i].edition] = true;
                 continue;
             }
         }
         if (loaded[i].project) by_edition[jobs[i].edition].push_back(i);
     }
-    for (const auto& files : numbered) check_numbering(files, lang, diags);
+    for (std::size_t e = 0; e < numbered.size(); ++e) {
+        if (!unnumbered[e]) check_numbering(numbered[e], lang, diags);  // a gap there may be that file's
+    }
     if (site.editions.empty() && !diags.has_errors()) {
         diags.error({fs::path(content_dir).lexically_normal().generic_string(), 0, 0},
                     std::string(text(Msg::no_editions, lang)), std::string(text(Msg::no_editions_hint, lang)));

@@ -107,6 +107,14 @@ constexpr std::array kCatalog{
     Entry{Msg::relative_time_more, "（共 {} 处）", " ({} times)"},
     Entry{Msg::relative_time_hint, "把“{}”改为具体的日期或年份，例如“截至2022年12月底”“2023年”",
           "replace \"{}\" with a date or year, e.g. \"by the end of December 2022\""},
+    // TOML typed with a Chinese input method (content/toml_ime.cpp)
+    Entry{Msg::ime_char, "这里的 {} 是{}（中文输入法打出的符号），TOML 在这里只认半角英文符号",
+          "\"{}\" here is {} (typed with a Chinese input method); TOML needs the ASCII character here"},
+    Entry{Msg::ime_unclosed_quote, "文本的引号没有结束：结尾的 {} 是{}，不是半角英文引号",
+          "the quoted text is not closed: \"{}\" at its end is {}, not an ASCII quote"},
+    Entry{Msg::ime_quote_hint, "请改用半角英文引号 {}（切换到英文输入法再输入）", "type the ASCII quote {} instead"},
+    Entry{Msg::ime_punct_hint, "请改用半角英文符号 {}（切换到英文输入法再输入）", "type the ASCII character {} instead"},
+    Entry{Msg::ime_space_hint, "请删去这个全角空格{}，或改用半角空格", "delete this full-width space{}, or use an ordinary space"},
     // command summaries (pipeline/build.cpp, cli/main.cpp)
     Entry{Msg::check_summary, "check: {} 期，{} 个项目，{} 个部门，没有错误，{} 个警告",
           "check: {} edition(s), {} project(s), {} department(s), no errors, {} warning(s)"},
