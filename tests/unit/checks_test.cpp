@@ -8,6 +8,7 @@
 #include "../support/test_support.h"
 #include "build.h"
 #include "checks.h"
+#include "manifest.h"
 #include "diagnostics.h"
 #include "model.h"
 
@@ -266,4 +267,43 @@ TEST_CASE("checks: --strict makes warnings errors, and check then exits 1") {
     std::ostringstream out3, err3;
     CHECK(bulletin::run_build(options, out3, err3) == 1);
     CHECK_FALSE(std::filesystem::exists(c.tmp / "public"));
+}
+
+TEST_CASE("checks: messages of check, build and verify follow the site's language") {
+    Content c;
+    test::write_file(c.dir / "site.toml",
+                     "title = \"Test\"\nbase_url = \"https://www.example.gov.cn/bulletin/\"\nlanguage = \"en\"\n");
+    c.project("2022/a.md", 1, "1. 建成公共充电桩71个，完成目标的120%。\n", kChargers);
+    bulletin::BuildOptions options;
+    options.content_dir = c.dir.string();
+    options.out_dir = (c.tmp / "public").string();
+    options.themes_dir = test::themes_dir().string();
+    std::ostringstream out, err;
+    CHECK(bulletin::run_check(options, out, err) == 0);
+    CHECK(has(err.str(), "warning: the text says 120% but the metric \"公共充电桩\" gives 71 ÷ target 60 = 118%"));
+    CHECK(has(out.str(), "no errors, 1 warning(s)"));
+    std::ostringstream bout, berr;
+    CHECK(bulletin::run_build(options, bout, berr) == 0);
+    CHECK(has(bout.str(), "build: 1 edition(s), 1 project(s)"));
+    std::ostringstream vout, verr;
+    CHECK(bulletin::run_verify(options.out_dir, vout, verr, "") == 0);
+    CHECK(has(vout.str(), "0 changed, 0 missing, 0 extra — identical"));
+    test::write_file(c.tmp / "public" / "extra.txt", "x");
+    std::ostringstream vout2, verr2;
+    CHECK(bulletin::run_verify(options.out_dir, vout2, verr2, "") == 1);
+    CHECK(has(vout2.str(), "1 extra — different"));
+}
+
+TEST_CASE("checks: messages of a Chinese site stay Chinese") {
+    Content c;
+    c.project("2022/a.md", 1);
+    bulletin::BuildOptions options;
+    options.content_dir = c.dir.string();
+    options.out_dir = (c.tmp / "public").string();
+    options.themes_dir = test::themes_dir().string();
+    std::ostringstream out, err, vout, verr;
+    CHECK(bulletin::run_build(options, out, err) == 0);
+    CHECK(has(out.str(), "build: 1 期 1 个项目"));
+    CHECK(bulletin::run_verify(options.out_dir, vout, verr, "") == 0);
+    CHECK(has(vout.str(), "0 个多余 — 一致"));
 }
