@@ -8,6 +8,7 @@
 #include "checks.h"
 #include "fields.h"
 #include "load_config.h"
+#include "local_links.h"
 #include "markdown.h"
 #include "messages.h"
 #include "parallel.h"
@@ -22,6 +23,7 @@ namespace {
 const std::vector<std::string> kReserved = {"archive", "assets", "data", "departments", "search"};
 
 struct Context {
+    const std::string& content_dir;
     const std::string& language;
     const std::vector<Department>& departments;
     std::map<std::string, std::size_t> department_by_key;  // name or slug → index
@@ -94,10 +96,11 @@ struct LoadedProject {
     bool left_out = false;      // a draft this build leaves out (its number still counts for gaps)
     SourceLoc number_loc;
     std::string number_line;
+    std::vector<StaticFile> files;  // images and attachments its text links to
 };
 
 LoadedProject load_project(const Context& ctx, const fs::path& file, const std::string& shown,
-                           const std::string& slug, bool drafts, bool archived) {
+                           const std::string& slug, const std::string& md_dir, bool drafts, bool archived) {
     LoadedProject out;
     Diagnostics& diags = out.diags;
     const std::string& lang = ctx.language;
@@ -164,7 +167,10 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
     p.title = *title;
     p.department = *dept;
     p.number = static_cast<int>(*number);
-    MarkdownResult md = render_markdown(fm->body);
+    LocalLinks links(ctx.content_dir, md_dir, *source, fm->body_line, diags, lang);
+    MarkdownResult md = render_markdown(fm->body, links.resolver());
+    if (diags.has_errors()) return out;
+    out.files = std::move(links.files);
     p.body_html = std::move(md.html);
     p.body_text = std::move(md.text);
     // The first paragraph can be a whole outcome; a summary is read in lists and previews.
@@ -177,7 +183,8 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
 }
 
 std::optional<Edition> load_edition(const Context& ctx, const fs::path& file, const std::string& shown,
-                                    const std::string& id, const SiteConfig& config, Diagnostics& diags) {
+                                    const std::string& id, const SiteConfig& config, Diagnostics& diags,
+                                    std::vector<StaticFile>& files) {
     const std::string& lang = ctx.language;
     const std::size_t errors_before = diags.error_count();
     auto source = read_source(file, shown, diags, lang);
@@ -209,7 +216,10 @@ std::optional<Edition> load_edition(const Context& ctx, const fs::path& file, co
     e.published = *published;
     check_edition_fields(e, *source, f.loc_of("title"), f.loc_of("published"), lang, diags);
     if (diags.error_count() != errors_before) return std::nullopt;
-    MarkdownResult md = render_markdown(fm->body);
+    LocalLinks links(ctx.content_dir, id, *source, fm->body_line, diags, lang);
+    MarkdownResult md = render_markdown(fm->body, links.resolver());
+    if (diags.error_count() != errors_before) return std::nullopt;
+    files = std::move(links.files);
     e.preamble_html = std::move(md.html);
     e.preamble_text = std::move(md.text);
     return e;
@@ -254,7 +264,7 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
     Site site;
     site.departments = load_departments((fs::path(content_dir) / "departments.toml").string(),
                                         shown_path(content_dir, "departments.toml"), lang, diags);
-    Context ctx{lang, site.departments, {}, {}};
+    Context ctx{content_dir, lang, site.departments, {}, {}};
     for (std::size_t i = 0; i < site.departments.size(); ++i) {
         ctx.department_by_key.emplace(site.departments[i].name, i);
         ctx.department_by_key.emplace(site.departments[i].slug, i);
@@ -270,10 +280,12 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         bool reserved = false;
         Diagnostics diags;
         std::optional<Edition> edition;
-        std::vector<std::string> files;  // its project files, sorted
+        std::vector<std::string> files;  // its project files, sorted ("a.md", or "b/index.md" for a page bundle)
+        std::vector<StaticFile> linked;  // what its preamble links to
     };
     std::vector<Folder> folders;
     for (std::string& id : sorted_entries(content_dir, true)) {
+        if (id == kFilesFolder) continue;  // attachments, not an edition
         Folder& f = folders.emplace_back();
         f.shown = shown_path(content_dir, id);
         f.id = std::move(id);
@@ -293,10 +305,21 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
             f.diags.error({f.shown + "/_index.md", 0, 0}, std::string(text(Msg::missing_index, lang)),
                           std::string(text(Msg::missing_index_hint, lang)));
         } else {
-            f.edition = load_edition(ctx, index, f.shown + "/_index.md", f.id, cfg, f.diags);
+            f.edition = load_edition(ctx, index, f.shown + "/_index.md", f.id, cfg, f.diags, f.linked);
         }
         f.files = sorted_entries(dir, false);
         std::erase(f.files, "_index.md");
+        // A page bundle: a folder with index.md is a project, the folder's name its address.
+        for (const std::string& bundle : sorted_entries(dir, true)) {
+            if (!fs::is_regular_file(dir / bundle / "index.md")) continue;
+            if (std::binary_search(f.files.begin(), f.files.end(), bundle + ".md")) {
+                f.diags.error({f.shown + "/" + bundle + "/index.md", 0, 0},
+                              say(lang, Msg::dup_project_file, bundle, bundle, bundle));
+                continue;
+            }
+            f.files.push_back(bundle + "/index.md");
+        }
+        std::sort(f.files.begin(), f.files.end());
     });
 
     // Every project file of every edition, loaded in parallel, reported in path order.
@@ -321,7 +344,9 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         const Folder& f = *jobs[i].folder;
         const std::string& name = *jobs[i].name;
         std::string shown = f.shown + '/' + name;
-        loaded[i] = load_project(ctx, f.dir + '/' + name, shown, name.substr(0, name.size() - 3), options.drafts,
+        const bool bundle = name.ends_with("/index.md");
+        const std::string slug = name.substr(0, name.size() - (bundle ? 9 : 3));
+        loaded[i] = load_project(ctx, f.dir + '/' + name, shown, slug, bundle ? f.id + '/' + slug : f.id, options.drafts,
                                  f.edition && f.edition->archived);
         loaded[i].shown = std::move(shown);
     });
@@ -393,6 +418,17 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
     }
     site.editions = std::move(editions);
     site.config = std::move(cfg);
+    // Every file a shown page links to, once, by path.
+    std::map<std::string, StaticFile> linked;
+    for (Folder& f : folders) {
+        for (StaticFile& file : f.linked) linked.emplace(file.path, std::move(file));
+    }
+    for (const auto& projects : by_edition) {
+        for (std::size_t i : projects) {
+            for (StaticFile& file : loaded[i].files) linked.emplace(file.path, std::move(file));
+        }
+    }
+    for (auto& [path, file] : linked) site.files.push_back(std::move(file));
     check_site(site, content_dir, diags);
     return site;
 }

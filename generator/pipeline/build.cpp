@@ -260,6 +260,17 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     ::malloc_trim(0);
     mark("pages");
     for (OutputFile f : theme.assets()) emit(std::move(f));
+    // The images and attachments pages link to, as they are (an edition reused keeps its own).
+    for (const StaticFile& file : site.files) {
+        const std::string& group = manifest_group(file.path, ids);
+        const auto e = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), group) - ids.begin());
+        if (e < reuse.size() && reuse[e]) continue;
+        std::ifstream in(file.source, std::ios::binary);
+        if (!in) throw std::runtime_error("cannot read " + file.source);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        emit({file.path, std::move(bytes).str()});
+    }
     OutputFiles data = render_open_data(site, theme, reuse);
     parallel_for(data.size(), [&](std::size_t i) { emit(std::move(data[i])); });  // each is compressed and hashed
     mark("open_data");
