@@ -75,6 +75,18 @@ std::string_view clause_before(std::string_view s, std::size_t end, int max_cps)
     return s.substr(start, end - start);
 }
 
+// The sentence before byte `end`: back to the last 。；！？ or line break.
+std::string_view sentence_before(std::string_view s, std::size_t end) {
+    std::size_t start = end;
+    for (int k = 0; k < 200 && start > 0; ++k) {
+        const std::size_t p = prev_cp(s, start);
+        const std::string_view c = s.substr(p, start - p);
+        if (c == "。" || c == "；" || c == "！" || c == "？" || c == "\n" || c == ";") break;
+        start = p;
+    }
+    return s.substr(start, end - start);
+}
+
 // Where byte `offset` of the body is in the file.
 SourceLoc body_loc(const SourceFile& file, const FrontMatter& fm, std::size_t offset) {
     auto [line, col] = line_column(fm.body, offset);
@@ -169,13 +181,25 @@ void check_percentages(const SourceFile& file, const FrontMatter& fm, const Proj
         }
         // A share of a target (目标(60个)的118%, 完成目标的120%).
         if (with_target.empty() || !contains_any(context, {"目标", "任务", "计划", "完成率"})) continue;
+        // The target written beside it picks the metric; a target written that
+        // is no metric's means the sentence is about something else.
         const Metric* metric = nullptr;
-        for (double n : numbers_in(context)) {
+        const std::vector<double> written_numbers = numbers_in(context);
+        for (double n : written_numbers) {
             for (const Metric* m : with_target) {
                 if (same_value(*m->target, n)) metric = m;
             }
         }
-        if (!metric && with_target.size() == 1) metric = with_target.front();
+        if (!metric && written_numbers.empty() && with_target.size() == 1) {
+            // No number: the one metric with a target, when its sentence names it or its value.
+            const Metric* only = with_target.front();
+            const std::string_view sentence = sentence_before(body, start);
+            const std::vector<double> said = numbers_in(sentence);
+            if (sentence.find(only->label) != std::string_view::npos ||
+                std::any_of(said.begin(), said.end(), [&](double n) { return same_value(n, only->value); })) {
+                metric = only;
+            }
+        }
         if (!metric) continue;
         const double exact = metric->value / *metric->target * 100.0;
         if (!agrees(value, decimals, exact)) {
