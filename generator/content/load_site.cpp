@@ -246,7 +246,7 @@ std::vector<std::string> sorted_entries(const fs::path& dir, bool want_dirs) {
 
 std::optional<Site> load_site(const std::string& content_dir, const LoadOptions& options, Diagnostics& diags) {
     if (!fs::is_directory(content_dir)) {
-        throw std::runtime_error("content folder not found: " + content_dir);
+        throw std::runtime_error(say("zh-CN", Msg::content_missing, content_dir));  // no site.toml to name a language
     }
     auto config = load_site_config((fs::path(content_dir) / "site.toml").string(),
                                    shown_path(content_dir, "site.toml"), diags);

@@ -139,6 +139,8 @@ constexpr std::array kCatalog{
           "build: {} edition(s), {} project(s) → {}/ {} files ({} KB), {} written, {} removed, {} s"},
     Entry{Msg::bad_base_url_option, "--base-url {} 不是以 / 结尾的 http(s) 绝对地址（例如 https://www.example.gov.cn/bulletin/）",
           "--base-url {} is not an absolute http(s) URL ending in / (e.g. https://www.example.gov.cn/bulletin/)"},
+    Entry{Msg::content_missing, "找不到内容文件夹 {}（用 --content 指定含 site.toml 的文件夹）",
+          "content folder not found: {} (name the folder holding site.toml with --content)"},
     // verify (publish/manifest.cpp)
     Entry{Msg::verify_no_manifest, "{}: 找不到清单文件", "{}: manifest file not found"},
     Entry{Msg::verify_bad_manifest, "{}: 清单文件无法读取：{}", "{}: the manifest cannot be read: {}"},
@@ -174,6 +176,12 @@ constexpr std::array kCatalog{
 };
 
 }  // namespace
+
+std::vector<Msg> catalogue() {
+    std::vector<Msg> out;
+    for (const Entry& e : kCatalog) out.push_back(e.id);
+    return out;
+}
 
 std::string_view text(Msg m, std::string_view language) {
     const bool english = language.substr(0, 2) == "en";

@@ -3,6 +3,7 @@
 // in the site's language. UI labels of pages are not here: they live in the
 // theme's i18n files, so a theme can be translated without touching C++.
 #include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -34,7 +35,7 @@ enum class Msg {
     // TOML typed with a Chinese input method (content/toml_ime.cpp)
     ime_char, ime_quote_hint, ime_punct_hint, ime_space_hint, ime_unclosed_quote,
     // command summaries (pipeline/build.cpp, cli/main.cpp)
-    check_summary, build_summary, bad_base_url_option,
+    check_summary, build_summary, bad_base_url_option, content_missing,
     // verify (publish/manifest.cpp)
     verify_no_manifest, verify_bad_manifest, verify_summary, verify_same, verify_differs,
     // import (import/import.cpp)
@@ -47,6 +48,9 @@ enum class Msg {
 /// The text of `m` in `language` (BCP 47, e.g. "zh-CN", "en"); Chinese unless
 /// the language is English. Texts use fmt placeholders.
 std::string_view text(Msg m, std::string_view language);
+
+/// Every message of the catalogue, in catalogue order (for its tests).
+std::vector<Msg> catalogue();
 
 template <typename... Args>
 std::string say(std::string_view language, Msg m, Args&&... args) {
