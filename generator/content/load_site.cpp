@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "checks.h"
@@ -97,6 +98,7 @@ struct LoadedProject {
     SourceLoc number_loc;
     std::string number_line;
     std::vector<StaticFile> files;  // images and attachments its text links to
+    std::vector<LocalLinks::PageLink> pages;  // the pages it links to
 };
 
 LoadedProject load_project(const Context& ctx, const fs::path& file, const std::string& shown,
@@ -171,6 +173,7 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
     MarkdownResult md = render_markdown(fm->body, links.resolver());
     if (diags.has_errors()) return out;
     out.files = std::move(links.files);
+    out.pages = std::move(links.pages);
     p.body_html = std::move(md.html);
     p.body_text = std::move(md.text);
     // The first paragraph can be a whole outcome; a summary is read in lists and previews.
@@ -184,7 +187,7 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
 
 std::optional<Edition> load_edition(const Context& ctx, const fs::path& file, const std::string& shown,
                                     const std::string& id, const SiteConfig& config, Diagnostics& diags,
-                                    std::vector<StaticFile>& files) {
+                                    std::vector<StaticFile>& files, std::vector<LocalLinks::PageLink>& pages) {
     const std::string& lang = ctx.language;
     const std::size_t errors_before = diags.error_count();
     auto source = read_source(file, shown, diags, lang);
@@ -220,6 +223,7 @@ std::optional<Edition> load_edition(const Context& ctx, const fs::path& file, co
     MarkdownResult md = render_markdown(fm->body, links.resolver());
     if (diags.error_count() != errors_before) return std::nullopt;
     files = std::move(links.files);
+    pages = std::move(links.pages);
     e.preamble_html = std::move(md.html);
     e.preamble_text = std::move(md.text);
     return e;
@@ -282,6 +286,7 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         std::optional<Edition> edition;
         std::vector<std::string> files;  // its project files, sorted ("a.md", or "b/index.md" for a page bundle)
         std::vector<StaticFile> linked;  // what its preamble links to
+        std::vector<LocalLinks::PageLink> pages;
     };
     std::vector<Folder> folders;
     for (std::string& id : sorted_entries(content_dir, true)) {
@@ -305,7 +310,7 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
             f.diags.error({f.shown + "/_index.md", 0, 0}, std::string(text(Msg::missing_index, lang)),
                           std::string(text(Msg::missing_index_hint, lang)));
         } else {
-            f.edition = load_edition(ctx, index, f.shown + "/_index.md", f.id, cfg, f.diags, f.linked);
+            f.edition = load_edition(ctx, index, f.shown + "/_index.md", f.id, cfg, f.diags, f.linked, f.pages);
         }
         f.files = sorted_entries(dir, false);
         std::erase(f.files, "_index.md");
@@ -429,6 +434,23 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         }
     }
     for (auto& [path, file] : linked) site.files.push_back(std::move(file));
+    // A link to a project that is not built (a draft left out) would be broken on the site.
+    std::set<std::string> built;
+    for (const Edition& e : site.editions) built.insert(e.id + "/");
+    for (const Project& p : site.projects) built.insert(site.editions[p.edition].id + "/" + p.slug + "/");
+    auto check_pages = [&](std::vector<LocalLinks::PageLink>& pages) {
+        for (LocalLinks::PageLink& link : pages) {
+            if (built.count(link.target)) continue;
+            link.where.severity = Severity::warning;
+            link.where.message = say(lang, Msg::link_not_built, link.target);
+            link.where.hint = std::string(text(Msg::link_not_built_hint, lang));
+            diags.add(std::move(link.where));
+        }
+    };
+    for (Folder& f : folders) check_pages(f.pages);
+    for (const auto& projects : by_edition) {
+        for (std::size_t i : projects) check_pages(loaded[i].pages);
+    }
     check_site(site, content_dir, diags);
     return site;
 }

@@ -67,12 +67,19 @@ LinkResolver LocalLinks::resolver() {
     return [this](const LocalLink& link) { return resolve(link); };
 }
 
-void LocalLinks::report(const LocalLink& link, std::string message, std::string hint) {
+Diagnostic LocalLinks::at(const LocalLink& link) const {
     const int line = body_line_ + link.line - 1;
-    const std::string text = line_text(file_.text, line);
+    std::string text = line_text(file_.text, line);
     const int column = static_cast<int>(utf8_length(std::string_view(text).substr(
                            0, std::min<std::size_t>(text.size(), static_cast<std::size_t>(std::max(link.column - 1, 0)))))) + 1;
-    diags_.error({file_.path, line, column}, std::move(message), std::move(hint), text);
+    return {Severity::error, {file_.path, line, column}, {}, {}, std::move(text)};
+}
+
+void LocalLinks::report(const LocalLink& link, std::string message, std::string hint) {
+    Diagnostic d = at(link);
+    d.message = std::move(message);
+    d.hint = std::move(hint);
+    diags_.add(std::move(d));
 }
 
 std::optional<std::string> LocalLinks::resolve(const LocalLink& link) {
@@ -118,6 +125,7 @@ std::optional<std::string> LocalLinks::resolve(const LocalLink& link) {
             report(link, say(lang, Msg::link_missing, link.url, shown_disk), std::string(text(Msg::link_missing_hint, lang)));
             return std::nullopt;
         }
+        pages.push_back({target, at(link)});
         return target + fragment;
     }
     if (parts.size() < 2 || std::find(kSiteFolders.begin(), kSiteFolders.end(), parts.front()) != kSiteFolders.end()) {

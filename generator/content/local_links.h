@@ -31,9 +31,17 @@ public:
     /// The files the page links to, in the order first linked.
     std::vector<StaticFile> files;
 
+    /// The pages it links to ("2022/ev-charging/"), to be checked once the site is known.
+    struct PageLink {
+        std::string target;
+        Diagnostic where;  ///< location and source line; message filled in if the page is missing
+    };
+    std::vector<PageLink> pages;
+
 private:
     std::optional<std::string> resolve(const LocalLink& link);
     void report(const LocalLink& link, std::string message, std::string hint);
+    Diagnostic at(const LocalLink& link) const;
 
     std::string content_dir_;
     std::string md_dir_;

@@ -124,6 +124,9 @@ constexpr std::array kCatalog{
     Entry{Msg::link_not_project_hint, "链接其他项目时写它的文件，例如 ev-charging.md 或 ../2021/old-housing.md",
           "link another project by its file, e.g. ev-charging.md or ../2021/old-housing.md"},
     Entry{Msg::dup_project_file, "项目“{}”有两个文件：{}.md 和 {}/index.md", "the project \"{}\" has two files: {}.md and {}/index.md"},
+    Entry{Msg::link_not_built, "链接的页面 {} 不会生成（草稿未发布？），网站上这个链接会失效",
+          "the linked page {} is not built (a draft left out?): the link would be broken on the site"},
+    Entry{Msg::link_not_built_hint, "草稿定稿后删去 draft = true，或先去掉这个链接", "remove draft = true when it is final, or remove the link until then"},
     // TOML typed with a Chinese input method (content/toml_ime.cpp)
     Entry{Msg::ime_char, "这里的 {} 是{}（中文输入法打出的符号），TOML 在这里只认半角英文符号",
           "\"{}\" here is {} (typed with a Chinese input method); TOML needs the ASCII character here"},

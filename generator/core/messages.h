@@ -31,7 +31,7 @@ enum class Msg {
     not_archived, not_archived_hint, relative_time, relative_time_more, relative_time_hint,
     // local images, attachments and links to projects (content/local_links.cpp)
     link_outside, link_hidden, link_place, link_place_hint, link_missing, link_missing_hint, link_type, link_type_hint,
-    link_not_project, link_not_project_hint, dup_project_file,
+    link_not_project, link_not_project_hint, dup_project_file, link_not_built, link_not_built_hint,
     // TOML typed with a Chinese input method (content/toml_ime.cpp)
     ime_char, ime_quote_hint, ime_punct_hint, ime_space_hint, ime_unclosed_quote,
     // command summaries (pipeline/build.cpp, cli/main.cpp)

@@ -142,3 +142,22 @@ TEST_CASE("local_links: an editor cannot write the marks or the internal scheme"
     // Without a resolver, links are left as written.
     CHECK(has(bulletin::render_markdown("[b](c.pdf)\n").html, "href=\"c.pdf\""));
 }
+
+TEST_CASE("local_links: a link to a draft left out of the build is a warning, none when drafts are built") {
+    Site s;
+    test::write_file(s.content / "2022/lunch.md", project_file({"title = \"午餐\"", "department = \"区教育局\"",
+                                                                "number = 2", "draft = true"}, "正文。\n"));
+    bulletin::Diagnostics diags;
+    REQUIRE(bulletin::load_site(s.content.string(), {}, diags).has_value());
+    INFO(bulletin::format_diagnostics(diags, "zh-CN"));
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].severity == bulletin::Severity::warning);
+    CHECK(diags.items()[0].loc.line == 8);
+    CHECK(diags.items()[0].loc.column == 27);
+    CHECK(has(diags.items()[0].message, "2022/lunch/ 不会生成"));
+    bulletin::Diagnostics with_drafts;
+    bulletin::LoadOptions options;
+    options.drafts = true;
+    REQUIRE(bulletin::load_site(s.content.string(), options, with_drafts).has_value());
+    CHECK(with_drafts.items().empty());
+}
