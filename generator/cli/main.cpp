@@ -7,8 +7,8 @@
 #include "build.h"
 #include "import.h"
 #include "load_config.h"
-#include "manifest.h"
 #include "messages.h"
+#include "verify.h"
 
 int main(int argc, char** argv) {
     using namespace bulletin;

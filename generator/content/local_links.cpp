@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "messages.h"
+#include "site_map.h"
 #include "text.h"
 
 namespace fs = std::filesystem;
@@ -20,9 +21,6 @@ namespace {
 const std::vector<std::string> kPublishable = {"png", "jpg",  "jpeg", "gif", "webp", "pdf", "doc", "docx", "xls",
                                                "xlsx", "ppt", "pptx", "odt", "ods", "odp", "wps", "et",  "ofd",
                                                "csv",  "txt", "zip",  "rar", "7z"};
-
-// Top-level names the site's own files use.
-const std::vector<std::string> kSiteFolders = {"archive", "assets", "data", "departments", "search"};
 
 std::string percent_decoded(std::string_view s) {
     std::string out;
@@ -128,7 +126,8 @@ std::optional<std::string> LocalLinks::resolve(const LocalLink& link) {
         pages.push_back({target, at(link)});
         return target + fragment;
     }
-    if (parts.size() < 2 || std::find(kSiteFolders.begin(), kSiteFolders.end(), parts.front()) != kSiteFolders.end()) {
+    // An edition's folder or content/files/; never a name the site's own files use.
+    if (parts.size() < 2 || (parts.front() != kFilesFolder && site_map::is_reserved(parts.front()))) {
         report(link, say(lang, Msg::link_place, link.url), place_hint);
         return std::nullopt;
     }

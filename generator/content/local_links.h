@@ -15,7 +15,8 @@
 
 namespace bulletin {
 
-/// The folder of content files, outside every edition, that pages may link to.
+/// The folder of content files, outside every edition, that pages may link to
+/// (published as site_map::files_dir).
 inline constexpr const char* kFilesFolder = "files";
 
 class LocalLinks {

@@ -152,8 +152,11 @@ constexpr std::array kCatalog{
     Entry{Msg::verify_same, "一致", "identical"},
     Entry{Msg::verify_differs, "不一致", "different"},
     // import (import/import.cpp)
-    Entry{Msg::import_bad_edition, "--edition “{}” 不能用作文件夹名", "--edition \"{}\" cannot name a folder"},
-    Entry{Msg::import_bad_edition_hint, "只用字母、数字、- 和 _，例如 --edition 2022", "use letters, digits, - and _, e.g. --edition 2022"},
+    Entry{Msg::import_bad_edition, "--edition “{}” 不能用作一期的名称", "--edition \"{}\" cannot name an edition"},
+    Entry{Msg::import_bad_edition_hint, "只用小写字母、数字和 -，例如 --edition {}", "use a-z, 0-9 and -, e.g. --edition {}"},
+    Entry{Msg::import_reserved_edition, "--edition “{}” 是网站保留的地址，不能用作一期的名称",
+          "--edition \"{}\" is a reserved address and cannot name an edition"},
+    Entry{Msg::import_reserved_edition_hint, "换一个期号，例如 --edition 2022", "choose another, e.g. --edition 2022"},
     Entry{Msg::import_no_content, "内容文件夹 {} 不存在", "the content folder {} does not exist"},
     Entry{Msg::import_no_content_hint, "用 --content 指定含 site.toml 的文件夹", "name the folder holding site.toml with --content"},
     Entry{Msg::import_cannot_read, "无法读取 {}", "cannot read {}"},

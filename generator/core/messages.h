@@ -39,7 +39,7 @@ enum class Msg {
     // verify (publish/manifest.cpp)
     verify_no_manifest, verify_bad_manifest, verify_summary, verify_same, verify_differs,
     // import (import/import.cpp)
-    import_bad_edition, import_bad_edition_hint, import_no_content, import_no_content_hint, import_cannot_read,
+    import_bad_edition, import_bad_edition_hint, import_reserved_edition, import_reserved_edition_hint, import_no_content, import_no_content_hint, import_cannot_read,
     import_encoding, import_encoding_hint, import_converted, import_fixed, import_nothing_written, import_no_year,
     import_no_year_hint, import_departments_unreadable, import_departments_unreadable_hint, import_exists,
     import_exists_hint, import_write_failed, import_written, import_updated, import_new_department, import_summary,

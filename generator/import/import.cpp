@@ -16,6 +16,7 @@
 #include "import_parse.h"
 #include "messages.h"
 #include "import_write.h"
+#include "site_map.h"
 #include "text.h"
 
 namespace bulletin {
@@ -52,15 +53,6 @@ void write_atomically(const fs::path& path, const std::string& bytes) {
         if (!out.flush()) throw std::runtime_error(fmt::format("无法写入 {}", temp.string()));
     }
     fs::rename(temp, path);
-}
-
-bool valid_edition(std::string_view e) {
-    if (e.empty() || e.front() == '_' || e.front() == '.') return false;
-    for (char c : e) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-        if (!ok) return false;
-    }
-    return true;
 }
 
 /// The edition's year: the edition id when it is one, else the first
@@ -117,10 +109,21 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
     const std::string input = options.input.string();
     const std::string language = site_language(options.content_dir);
     auto hint = [&](Msg m) { return std::string(bulletin::text(m, language)); };
-    if (!valid_edition(options.edition)) {
-        usage_error(err, language, say(language, Msg::import_bad_edition, options.edition),
-                    hint(Msg::import_bad_edition_hint));
-        return 2;
+    // The loader's rule (site_map.h), so every file written here can be built.
+    switch (site_map::check_edition_id(options.edition)) {
+        case site_map::EditionId::ok:
+            break;
+        case site_map::EditionId::reserved:
+            usage_error(err, language, say(language, Msg::import_reserved_edition, options.edition),
+                        hint(Msg::import_reserved_edition_hint));
+            return 2;
+        case site_map::EditionId::bad_slug: {
+            const std::string better = suggest_slug(options.edition);
+            usage_error(err, language, say(language, Msg::import_bad_edition, options.edition),
+                        say(language, Msg::import_bad_edition_hint,
+                            better.empty() || site_map::is_reserved(better) ? std::string("2022") : better));
+            return 2;
+        }
     }
     if (!fs::is_directory(options.content_dir)) {
         usage_error(err, language, say(language, Msg::import_no_content, options.content_dir.string()),

@@ -8,7 +8,8 @@
 #include "../support/test_support.h"
 #include "build.h"
 #include "checks.h"
-#include "manifest.h"
+#include "load_site.h"
+#include "verify.h"
 #include "diagnostics.h"
 #include "model.h"
 

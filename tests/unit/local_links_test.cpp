@@ -10,6 +10,7 @@
 #include "../support/test_support.h"
 #include "build.h"
 #include "markdown.h"
+#include "load_site.h"
 #include "model.h"
 
 namespace {

@@ -1,0 +1,111 @@
+#include "verify.h"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "compress.h"
+#include "manifest.h"
+#include "messages.h"
+#include "sha256.h"
+
+namespace fs = std::filesystem;
+
+namespace bulletin {
+
+namespace {
+
+// The language of a deployed site, from its home page's <html lang="…">: verify
+// speaks it as the build did. Chinese when there is no page to ask.
+std::string deployed_language(const fs::path& root) {
+    std::ifstream in(root / "index.html", std::ios::binary);
+    std::string head(1024, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    const std::size_t at = head.find("<html lang=\"");
+    if (at == std::string::npos) return "zh-CN";
+    const std::size_t start = at + 12;
+    return head.substr(start, head.find('"', start) - start);
+}
+
+}  // namespace
+
+int run_verify(const std::string& dir, std::ostream& out, std::ostream& err, const std::string& manifest_file) {
+    const fs::path root(dir);
+    const std::string lang = deployed_language(root);
+    const fs::path manifest_path = manifest_file.empty() ? root / "manifest.json" : fs::path(manifest_file);
+    std::ifstream in(manifest_path, std::ios::binary);
+    if (!in) {
+        err << say(lang, Msg::verify_no_manifest, manifest_path.generic_string()) << "\n";
+        return 2;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    Manifest expected;
+    try {
+        expected = parse_manifest(ss.str());
+    } catch (const std::exception& e) {
+        err << say(lang, Msg::verify_bad_manifest, manifest_path.generic_string(), e.what()) << "\n";
+        return 2;
+    }
+    std::vector<std::string> changed, missing, extra;
+    std::set<std::string> seen;
+    for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
+        const std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+            if (it->is_directory()) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_directory()) continue;
+        const std::string rel = fs::relative(it->path(), root).generic_string();
+        if (rel == "manifest.json") continue;
+        std::ifstream f(it->path(), std::ios::binary);
+        std::ostringstream bytes;
+        bytes << f.rdbuf();
+        const std::string b = bytes.str();
+        auto e = expected.find(rel);
+        if (e == expected.end()) {
+            // A precompressed twin the build did not list (a --no-gzip build
+            // compressed later) passes only when it holds exactly the listed
+            // bytes of its file: the web server hands it out in that file's place.
+            const bool twin = rel.size() > 3 && rel.compare(rel.size() - 3, 3, ".gz") == 0;
+            auto base = twin ? expected.find(rel.substr(0, rel.size() - 3)) : expected.end();
+            if (base != expected.end()) {
+                const auto inflated = gunzip(b, base->second.size);
+                if (inflated && inflated->size() == base->second.size && sha256_hex(*inflated) == base->second.sha256) {
+                    continue;
+                }
+            }
+            extra.push_back(rel);
+            continue;
+        }
+        seen.insert(rel);
+        if (b.size() != e->second.size || sha256_hex(b) != e->second.sha256) changed.push_back(rel);
+    }
+    for (const auto& [path, entry] : expected) {
+        if (!seen.count(path)) missing.push_back(path);
+    }
+    // Checked against the release's own copy, the folder's manifest must be that copy too.
+    if (!manifest_file.empty()) {
+        std::ifstream own(root / "manifest.json", std::ios::binary);
+        std::ostringstream own_bytes;
+        own_bytes << own.rdbuf();
+        if (!own) {
+            missing.push_back("manifest.json");
+        } else if (own_bytes.str() != ss.str()) {
+            changed.push_back("manifest.json");
+        }
+    }
+    for (const auto& p : changed) out << "changed  " << p << "\n";
+    for (const auto& p : missing) out << "missing  " << p << "\n";
+    for (const auto& p : extra) out << "extra    " << p << "\n";
+    const bool ok = changed.empty() && missing.empty() && extra.empty();
+    out << say(lang, Msg::verify_summary, expected.size(), changed.size(), missing.size(), extra.size(),
+               text(ok ? Msg::verify_same : Msg::verify_differs, lang)) << "\n";
+    return ok ? 0 : 1;
+}
+
+}  // namespace bulletin
