@@ -7,6 +7,7 @@
 #include "build.h"
 #include "import.h"
 #include "load_config.h"
+#include "messages.h"
 #include "verify.h"
 
 int main(int argc, char** argv) {
@@ -27,11 +28,13 @@ int main(int argc, char** argv) {
     build->add_flag("--gzip,!--no-gzip", options.gzip,
                     "Also write a precompressed .gz twin of every text file of 1 KB or more (for nginx gzip_static)");
     build->add_option("--themes", options.themes_dir, "Folder holding themes (default: next to the content folder)");
+    build->add_flag("--strict", options.strict, "Treat warnings as errors: nothing is written when there is one");
 
     auto* check = app.add_subcommand("check", "Validate the content without writing anything");
     check->add_option("--content", options.content_dir, "Content folder")->capture_default_str();
     check->add_flag("--drafts", options.drafts, "Include projects marked draft = true");
     check->add_option("--themes", options.themes_dir, "Folder holding themes");
+    check->add_flag("--strict", options.strict, "Treat warnings as errors (exit status 1 when there is one)");
 
     ImportOptions import_options;
     import_options.content_dir = "content";
@@ -60,8 +63,9 @@ int main(int argc, char** argv) {
     }
     if (!base_url.empty()) {
         if (!is_base_url(base_url)) {
-            std::cerr << "bulletin: --base-url " << base_url
-                      << " 不是以 / 结尾的 http(s) 绝对地址（例如 https://www.example.gov.cn/bulletin/）\n";
+            Diagnostics ignored;  // the build reports site.toml's own problems
+            const auto config = load_site_config(options.content_dir + "/site.toml", "site.toml", ignored);
+            std::cerr << "bulletin: " << say(config ? config->language : "zh-CN", Msg::bad_base_url_option, base_url) << "\n";
             return exit_usage_error;
         }
         options.base_url = base_url;

@@ -7,6 +7,7 @@
 
 #include "messages.h"
 #include "text.h"
+#include "toml_ime.h"
 
 namespace bulletin {
 
@@ -53,6 +54,7 @@ std::optional<toml::table> parse_toml(const SourceFile& file, const std::string&
     } catch (const toml::parse_error& e) {
         const int line = static_cast<int>(e.source().begin.line) + first_line - 1;
         const int col = static_cast<int>(e.source().begin.column);
+        if (report_ime_mistake(file, toml_text, first_line, line, diags, language)) return std::nullopt;
         diags.error({file.path, line, col}, say(language, Msg::toml_syntax, explain_toml_error(e.description(), language)),
                     std::string(bulletin::text(Msg::toml_syntax_hint, language)), line_text(file.text, line));
         return std::nullopt;

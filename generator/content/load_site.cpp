@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <stdexcept>
 
+#include "checks.h"
 #include "fields.h"
 #include "load_config.h"
+#include "local_links.h"
 #include "markdown.h"
 #include "messages.h"
 #include "parallel.h"
@@ -19,6 +22,7 @@ namespace bulletin {
 namespace {
 
 struct Context {
+    const std::string& content_dir;
     const std::string& language;
     const std::vector<Department>& departments;
     std::map<std::string, std::size_t> department_by_key;  // name or slug → index
@@ -88,12 +92,15 @@ struct LoadedProject {
     Diagnostics diags;
     std::optional<Project> project;
     std::optional<int> number;  // read even when the file has other errors, to find duplicates
+    bool left_out = false;      // a draft this build leaves out (its number still counts for gaps)
     SourceLoc number_loc;
     std::string number_line;
+    std::vector<StaticFile> files;  // images and attachments its text links to
+    std::vector<LocalLinks::PageLink> pages;  // the pages it links to
 };
 
 LoadedProject load_project(const Context& ctx, const fs::path& file, const std::string& shown,
-                           const std::string& slug, bool drafts) {
+                           const std::string& slug, const std::string& md_dir, bool drafts, bool archived) {
     LoadedProject out;
     Diagnostics& diags = out.diags;
     const std::string& lang = ctx.language;
@@ -138,8 +145,9 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
         if (date && note) p.corrections.push_back({*date, *note, reason.value_or("")});
     }
     f.warn_unknown_fields(fields::project_table);
-    if (number && !(p.draft && !drafts)) {
+    if (number) {
         out.number = static_cast<int>(*number);
+        out.left_out = p.draft && !drafts;
         out.number_loc = f.loc_of(fields::project::number);
         out.number_line = line_text(source->text, out.number_loc.line);
     }
@@ -158,19 +166,25 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
     p.title = *title;
     p.department = *dept;
     p.number = static_cast<int>(*number);
-    MarkdownResult md = render_markdown(fm->body);
+    LocalLinks links(ctx.content_dir, md_dir, *source, fm->body_line, diags, lang);
+    MarkdownResult md = render_markdown(fm->body, links.resolver());
+    if (diags.has_errors()) return out;
+    out.files = std::move(links.files);
+    out.pages = std::move(links.pages);
     p.body_html = std::move(md.html);
     p.body_text = std::move(md.text);
     // The first paragraph can be a whole outcome; a summary is read in lists and previews.
     p.summary = summary && !summary->empty() ? *summary : excerpt(md.first_paragraph, 120);
     std::stable_sort(p.corrections.begin(), p.corrections.end(),
                      [](const Correction& a, const Correction& b) { return a.date < b.date; });
+    check_project_text(*source, *fm, p, archived, lang, diags);
     out.project = std::move(p);
     return out;
 }
 
 std::optional<Edition> load_edition(const Context& ctx, const fs::path& file, const std::string& shown,
-                                    const std::string& id, const SiteConfig& config, Diagnostics& diags) {
+                                    const std::string& id, const SiteConfig& config, Diagnostics& diags,
+                                    std::vector<StaticFile>& files, std::vector<LocalLinks::PageLink>& pages) {
     const std::string& lang = ctx.language;
     const std::size_t errors_before = diags.error_count();
     auto source = read_source(file, shown, diags, lang);
@@ -200,7 +214,13 @@ std::optional<Edition> load_edition(const Context& ctx, const fs::path& file, co
     e.title = *title;
     e.year = static_cast<int>(*year);
     e.published = *published;
-    MarkdownResult md = render_markdown(fm->body);
+    check_edition_fields(e, *source, f.loc_of("title"), f.loc_of("published"), lang, diags);
+    if (diags.error_count() != errors_before) return std::nullopt;
+    LocalLinks links(ctx.content_dir, id, *source, fm->body_line, diags, lang);
+    MarkdownResult md = render_markdown(fm->body, links.resolver());
+    if (diags.error_count() != errors_before) return std::nullopt;
+    files = std::move(links.files);
+    pages = std::move(links.pages);
     e.preamble_html = std::move(md.html);
     e.preamble_text = std::move(md.text);
     return e;
@@ -227,7 +247,7 @@ std::vector<std::string> sorted_entries(const fs::path& dir, bool want_dirs) {
 
 std::optional<Site> load_site(const std::string& content_dir, const LoadOptions& options, Diagnostics& diags) {
     if (!fs::is_directory(content_dir)) {
-        throw std::runtime_error("content folder not found: " + content_dir);
+        throw std::runtime_error(say("zh-CN", Msg::content_missing, content_dir));  // no site.toml to name a language
     }
     auto config = load_site_config((fs::path(content_dir) / "site.toml").string(),
                                    shown_path(content_dir, "site.toml"), diags);
@@ -245,7 +265,7 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
     Site site;
     site.departments = load_departments((fs::path(content_dir) / "departments.toml").string(),
                                         shown_path(content_dir, "departments.toml"), lang, diags);
-    Context ctx{lang, site.departments, {}, {}};
+    Context ctx{content_dir, lang, site.departments, {}, {}};
     for (std::size_t i = 0; i < site.departments.size(); ++i) {
         ctx.department_by_key.emplace(site.departments[i].name, i);
         ctx.department_by_key.emplace(site.departments[i].slug, i);
@@ -261,10 +281,14 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         bool reserved = false;
         Diagnostics diags;
         std::optional<Edition> edition;
-        std::vector<std::string> files;  // its project files, sorted
+        std::vector<std::string> files;  // its project files, sorted ("a.md", or "b/index.md" for a page bundle)
+        std::vector<StaticFile> linked;  // what its preamble links to
+        std::vector<LocalLinks::PageLink> pages;
     };
     std::vector<Folder> folders;
     for (std::string& id : sorted_entries(content_dir, true)) {
+        // Attachments, not an edition (one with an _index.md is refused below as reserved).
+        if (id == kFilesFolder && !fs::exists(fs::path(content_dir) / id / "_index.md")) continue;
         Folder& f = folders.emplace_back();
         f.shown = shown_path(content_dir, id);
         f.id = std::move(id);
@@ -285,10 +309,21 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
             f.diags.error({f.shown + "/_index.md", 0, 0}, std::string(text(Msg::missing_index, lang)),
                           std::string(text(Msg::missing_index_hint, lang)));
         } else {
-            f.edition = load_edition(ctx, index, f.shown + "/_index.md", f.id, cfg, f.diags);
+            f.edition = load_edition(ctx, index, f.shown + "/_index.md", f.id, cfg, f.diags, f.linked, f.pages);
         }
         f.files = sorted_entries(dir, false);
         std::erase(f.files, "_index.md");
+        // A page bundle: a folder with index.md is a project, the folder's name its address.
+        for (const std::string& bundle : sorted_entries(dir, true)) {
+            if (!fs::is_regular_file(dir / bundle / "index.md")) continue;
+            if (std::binary_search(f.files.begin(), f.files.end(), bundle + ".md")) {
+                f.diags.error({f.shown + "/" + bundle + "/index.md", 0, 0},
+                              say(lang, Msg::dup_project_file, bundle, bundle, bundle));
+                continue;
+            }
+            f.files.push_back(bundle + "/index.md");
+        }
+        std::sort(f.files.begin(), f.files.end());
     });
 
     // Every project file of every edition, loaded in parallel, reported in path order.
@@ -313,23 +348,37 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         const Folder& f = *jobs[i].folder;
         const std::string& name = *jobs[i].name;
         std::string shown = f.shown + '/' + name;
-        loaded[i] = load_project(ctx, f.dir + '/' + name, shown, name.substr(0, name.size() - 3), options.drafts);
+        const bool bundle = name.ends_with("/index.md");
+        const std::string slug = name.substr(0, name.size() - (bundle ? 9 : 3));
+        loaded[i] = load_project(ctx, f.dir + '/' + name, shown, slug, bundle ? f.id + '/' + slug : f.id, options.drafts,
+                                 f.edition && f.edition->archived);
         loaded[i].shown = std::move(shown);
     });
 
     std::vector<std::map<int, std::size_t>> numbers(site.editions.size());  // number → the first file with it
     std::vector<std::vector<std::size_t>> by_edition(site.editions.size());  // files with a project to build
+    std::vector<std::vector<NumberedFile>> numbered(site.editions.size());
+    std::vector<bool> unnumbered(site.editions.size(), false);  // a number unread or used twice
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         diags.append(loaded[i].diags);
+        if (!loaded[i].number) unnumbered[jobs[i].edition] = true;
         if (loaded[i].number) {
+            numbered[jobs[i].edition].push_back(
+                {*loaded[i].number, loaded[i].number_loc, loaded[i].number_line, loaded[i].left_out});
+        }
+        if (loaded[i].number && !loaded[i].left_out) {
             auto [it, fresh] = numbers[jobs[i].edition].emplace(*loaded[i].number, i);
             if (!fresh) {
                 diags.error(loaded[i].number_loc, say(lang, Msg::dup_number, *loaded[i].number, loaded[it->second].shown),
                             std::string(text(Msg::dup_number_hint, lang)), loaded[i].number_line);
+                unnumbered[jobs[i].edition] = true;
                 continue;
             }
         }
         if (loaded[i].project) by_edition[jobs[i].edition].push_back(i);
+    }
+    for (std::size_t e = 0; e < numbered.size(); ++e) {
+        if (!unnumbered[e]) check_numbering(numbered[e], lang, diags);  // a gap there may be that file's
     }
     if (site.editions.empty() && !diags.has_errors()) {
         diags.error({fs::path(content_dir).lexically_normal().generic_string(), 0, 0},
@@ -373,6 +422,35 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
     }
     site.editions = std::move(editions);
     site.config = std::move(cfg);
+    // Every file a shown page links to, once, by path.
+    std::map<std::string, StaticFile> linked;
+    for (Folder& f : folders) {
+        for (StaticFile& file : f.linked) linked.emplace(file.path, std::move(file));
+    }
+    for (const auto& projects : by_edition) {
+        for (std::size_t i : projects) {
+            for (StaticFile& file : loaded[i].files) linked.emplace(file.path, std::move(file));
+        }
+    }
+    for (auto& [path, file] : linked) site.files.push_back(std::move(file));
+    // A link to a project that is not built (a draft left out) would be broken on the site.
+    std::set<std::string> built;
+    for (const Edition& e : site.editions) built.insert(e.id + "/");
+    for (const Project& p : site.projects) built.insert(site.editions[p.edition].id + "/" + p.slug + "/");
+    auto check_pages = [&](std::vector<LocalLinks::PageLink>& pages) {
+        for (LocalLinks::PageLink& link : pages) {
+            if (built.count(link.target)) continue;
+            link.where.severity = Severity::warning;
+            link.where.message = say(lang, Msg::link_not_built, link.target);
+            link.where.hint = std::string(text(Msg::link_not_built_hint, lang));
+            diags.add(std::move(link.where));
+        }
+    };
+    for (Folder& f : folders) check_pages(f.pages);
+    for (const auto& projects : by_edition) {
+        for (std::size_t i : projects) check_pages(loaded[i].pages);
+    }
+    check_site(site, content_dir, diags);
     return site;
 }
 

@@ -163,6 +163,29 @@ void unwrap(cmark_node* node) {
     cmark_node_free(node);
 }
 
+// What a resolved address is written as until the HTML is made; an editor's
+// own link with this scheme is dropped like a script link.
+constexpr std::string_view kSiteScheme = "bulletin-site:";
+
+bool is_local(std::string_view url) {
+    url = trim_left(url);
+    return !url.empty() && url.front() != '#' && !is_external(url) && !is_script_url(url);
+}
+
+// Passes a local link or image through the resolver: its address becomes the
+// resolved one, or the link goes (its text stays) when there is none.
+void resolve_local(cmark_node* n, const LinkResolver& resolve) {
+    const char* url = cmark_node_get_url(n);
+    if (!resolve || !url || !is_local(url)) return;
+    const LocalLink link{url, cmark_node_get_type(n) == CMARK_NODE_IMAGE, cmark_node_get_start_line(n),
+                         cmark_node_get_start_column(n)};
+    if (auto target = resolve(link)) {
+        cmark_node_set_url(n, (std::string(kSiteScheme) + *target).c_str());
+    } else {
+        unwrap(n);
+    }
+}
+
 // GFM autolinks end at white space, which Chinese text has none of: in
 // "www.example.gov.cn。详见" the link would swallow "。详见". An autolink (its
 // text is its address) is cut at the first non-ASCII character; the rest
@@ -183,7 +206,7 @@ void trim_autolink(cmark_node* link) {
 }
 
 // Rewrites the tree so that what the HTML renderer sees is safe by construction.
-void sanitise(cmark_node* doc) {
+void sanitise(cmark_node* doc, const LinkResolver& resolve) {
     std::vector<cmark_node*> nodes;
     cmark_iter* it = cmark_iter_new(doc);
     for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
@@ -207,13 +230,17 @@ void sanitise(cmark_node* doc) {
                 cmark_node_free(n);
                 break;
             }
-            case CMARK_NODE_LINK:
-                if (is_script_url(cmark_node_get_url(n) ? cmark_node_get_url(n) : "")) {
+            case CMARK_NODE_LINK: {
+                const std::string_view url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+                if (is_script_url(url) || starts_with_ci(trim_left(url), kSiteScheme)) {
                     unwrap(n);
+                } else if (is_local(url)) {
+                    resolve_local(n, resolve);
                 } else {
                     trim_autolink(n);
                 }
                 break;
+            }
             case CMARK_NODE_IMAGE: {
                 const char* url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
                 // The inline image types cmark-gfm renders; anything else data: would
@@ -222,8 +249,10 @@ void sanitise(cmark_node* doc) {
                                           starts_with_ci(trim_left(url), "data:image/gif") ||
                                           starts_with_ci(trim_left(url), "data:image/jpeg") ||
                                           starts_with_ci(trim_left(url), "data:image/webp");
-                if (is_script_url(url) && !inline_image) {
+                if ((is_script_url(url) && !inline_image) || starts_with_ci(trim_left(url), kSiteScheme)) {
                     unwrap(n);
+                } else if (is_local(url)) {
+                    resolve_local(n, resolve);
                 } else if (!inline_image && is_external(url)) {
                     cmark_node* link = new_node(CMARK_NODE_LINK);
                     cmark_node_set_url(link, url);
@@ -289,9 +318,64 @@ PlainText collect_text(cmark_node* doc) {
     return out;
 }
 
+// The resolved addresses, marked for expand_local_links: the root mark before,
+// the index mark after a page's closing slash (before any fragment).
+std::string mark_local_links(std::string html) {
+    std::string out;
+    std::size_t pos = 0;
+    for (std::size_t at; (at = html.find(kSiteScheme, pos)) != std::string::npos;) {
+        const bool attribute = at >= 2 && html.compare(at - 2, 2, "=\"") == 0;
+        out.append(html, pos, at - pos);
+        pos = at + kSiteScheme.size();
+        if (!attribute) {
+            out.append(kSiteScheme);
+            continue;
+        }
+        const std::size_t end = std::min(html.find('"', pos), html.size());
+        const std::size_t fragment = std::min(html.find('#', pos), end);
+        out += kRootMark;
+        out.append(html, pos, fragment - pos);
+        if (fragment > pos && html[fragment - 1] == '/') out += kIndexMark;
+        out.append(html, fragment, end - fragment);
+        pos = end;
+    }
+    out.append(html, pos);
+    return out;
+}
+
 }  // namespace
 
-MarkdownResult render_markdown(std::string_view markdown) {
+std::string expand_local_links(std::string html, std::string_view root, std::string_view index) {
+    if (html.find(kRootMark) == std::string::npos && html.find(kIndexMark) == std::string::npos) return html;
+    std::string out;
+    out.reserve(html.size() + 256);
+    for (char c : html) {
+        if (c == kRootMark) {
+            out.append(root);
+        } else if (c == kIndexMark) {
+            out.append(index);
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+// The marks never come from an editor: they are control characters no text needs.
+std::string without_marks(std::string_view markdown) {
+    std::string s(markdown);
+    for (std::size_t at; (at = s.find_first_of("\x1E\x1F")) != std::string::npos;) s.replace(at, 1, "\uFFFD");
+    return s;
+}
+}  // namespace
+
+MarkdownResult render_markdown(std::string_view markdown, const LinkResolver& resolve) {
+    std::string cleaned;
+    if (markdown.find_first_of("\x1E\x1F") != std::string_view::npos) {
+        cleaned = without_marks(markdown);
+        markdown = cleaned;
+    }
     ensure_extensions_registered();
     const int options = CMARK_OPT_DEFAULT;  // safe: unsafe URLs never reach an href
     // Declared first, so the arena is emptied only after the last use of what
@@ -313,10 +397,11 @@ MarkdownResult render_markdown(std::string_view markdown) {
         cmark_parser_feed(parser, markdown.data(), markdown.size());
         doc = cmark_parser_finish(parser);
     }
-    sanitise(doc);
+    sanitise(doc, resolve);
 
     MarkdownResult result;
     result.html = cmark_render_html_with_mem(doc, options, cmark_parser_get_syntax_extensions(parser), &arena_mem);
+    if (resolve) result.html = mark_local_links(std::move(result.html));
     const PlainText plain = collect_text(doc);
     result.text = collapse_whitespace(plain.text);
     result.first_paragraph =

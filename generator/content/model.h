@@ -78,11 +78,18 @@ struct Edition {
     std::vector<std::size_t> projects;  ///< indexes into Site::projects, by number
 };
 
+/// An image or attachment a page links to, copied to the site as it is.
+struct StaticFile {
+    std::string source;  ///< on disk
+    std::string path;    ///< in the output, relative to its root: "2024/slug/photo.jpg", "files/plan.pdf"
+};
+
 struct Site {
     SiteConfig config;
     std::vector<Department> departments;  ///< in the order of departments.toml
     std::vector<Edition> editions;        ///< newest first (year, then id)
     std::vector<Project> projects;        ///< by edition (newest first), then number
+    std::vector<StaticFile> files;        ///< by path, each once
 
     const Edition& latest() const { return editions.front(); }
 };

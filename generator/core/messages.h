@@ -3,6 +3,7 @@
 // in the site's language. UI labels of pages are not here: they live in the
 // theme's i18n files, so a theme can be translated without touching C++.
 #include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -29,11 +30,34 @@ enum class Msg {
     import_g_no_outcomes, import_g_no_projects, import_c_guess, import_c_no_title, import_n_no_title,
     import_c_original_title, import_c_year, import_c_published, import_n_published, import_c_no_lead,
     import_n_no_lead, import_c_note, import_c_date_seen, import_c_todo,
+    // checks on what a reader holds the commission to (content/checks.cpp)
+    number_gap, number_gap_hint, number_gap_draft, number_gap_draft_hint,
+    percent_target_mismatch, percent_value_mismatch, percent_mismatch_hint,
+    preamble_units, preamble_projects, preamble_count_hint, preamble_figure, preamble_figure_hint,
+    title_repeats_year, title_repeats_year_hint, published_before_year, published_before_year_hint,
+    not_archived, not_archived_hint, relative_time, relative_time_more, relative_time_hint,
+    // local images, attachments and links to projects (content/local_links.cpp)
+    link_outside, link_hidden, link_place, link_place_hint, link_missing, link_missing_hint, link_type, link_type_hint,
+    link_not_project, link_not_project_hint, dup_project_file, link_not_built, link_not_built_hint,
+    // TOML typed with a Chinese input method (content/toml_ime.cpp)
+    ime_char, ime_quote_hint, ime_punct_hint, ime_space_hint, ime_unclosed_quote,
+    // command summaries (pipeline/build.cpp, cli/main.cpp)
+    check_summary, build_summary, bad_base_url_option, content_missing,
+    // verify (publish/manifest.cpp)
+    verify_no_manifest, verify_bad_manifest, verify_summary, verify_same, verify_differs,
+    // import (import/import.cpp)
+    import_bad_edition, import_bad_edition_hint, import_reserved_edition, import_reserved_edition_hint, import_no_content, import_no_content_hint, import_cannot_read,
+    import_encoding, import_encoding_hint, import_converted, import_fixed, import_nothing_written, import_no_year,
+    import_no_year_hint, import_departments_unreadable, import_departments_unreadable_hint, import_exists,
+    import_exists_hint, import_write_failed, import_written, import_updated, import_new_department,
 };
 
 /// The text of `m` in `language` (BCP 47, e.g. "zh-CN", "en"); Chinese unless
 /// the language is English. Texts use fmt placeholders.
 std::string_view text(Msg m, std::string_view language);
+
+/// Every message of the catalogue, in catalogue order (for its tests).
+std::vector<Msg> catalogue();
 
 template <typename... Args>
 std::string say(std::string_view language, Msg m, Args&&... args) {

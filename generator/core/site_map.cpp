@@ -45,8 +45,8 @@ std::string page_file(std::string_view dir) { return joined(dir, "index.html"); 
 const std::vector<std::string>& reserved_names() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> out;
-        for (std::string_view path : {departments, archive, search, assets_dir, data_dir, feed, sitemap, manifest,
-                                      search_manifest, search_dir}) {
+        for (std::string_view path : {departments, archive, search, assets_dir, data_dir, files_dir, feed, sitemap,
+                                      manifest, search_manifest, search_dir}) {
             out.push_back(first_segment(path));
         }
         out.push_back("index.html");

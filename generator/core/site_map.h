@@ -22,6 +22,7 @@ inline constexpr std::string_view search = "search/";
 // Files of the site itself.
 inline constexpr std::string_view assets_dir = "assets/";      ///< the theme's assets
 inline constexpr std::string_view data_dir = "data/";          ///< open data, data/<edition>.json and .csv
+inline constexpr std::string_view files_dir = "files/";        ///< attachments pages link to, from content/files/
 inline constexpr std::string_view feed = "feed.xml";           ///< Atom
 inline constexpr std::string_view sitemap = "sitemap.xml";     ///< the sitemap, or the index of its parts
 inline constexpr std::string_view manifest = "manifest.json";  ///< hashes of every file, by group

@@ -88,8 +88,8 @@ std::optional<std::vector<KnownDepartment>> known_departments(const std::string&
     } catch (const toml::parse_error& e) {
         err << format_diagnostic({Severity::error,
                                   {shown, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},
-                                  fmt::format("无法读取部门名单：{}", e.description()),
-                                  "请先修正这个文件（bulletin check 会指出问题），再导入",
+                                  say(language, Msg::import_departments_unreadable, e.description()),
+                                  std::string(bulletin::text(Msg::import_departments_unreadable_hint, language)),
                                   line_text(text, static_cast<int>(e.source().begin.line))},
                                  language);
         return std::nullopt;
@@ -97,8 +97,8 @@ std::optional<std::vector<KnownDepartment>> known_departments(const std::string&
     return known;
 }
 
-void usage_error(std::ostream& err, const std::string& message, const std::string& hint = {},
-                 const std::string& language = "zh-CN") {
+void usage_error(std::ostream& err, const std::string& language, const std::string& message,
+                 const std::string& hint = {}) {
     err << format_diagnostic({Severity::error, {"bulletin import", 0, 0}, message, hint, {}}, language);
 }
 
@@ -107,50 +107,48 @@ void usage_error(std::ostream& err, const std::string& message, const std::strin
 int run_import(const ImportOptions& options, std::ostream& out, std::ostream& err) {
     const std::string input = options.input.string();
     const std::string language = site_language(options.content_dir);
+    auto hint = [&](Msg m) { return std::string(bulletin::text(m, language)); };
     // The loader's rule (site_map.h), so every file written here can be built.
     switch (site_map::check_edition_id(options.edition)) {
         case site_map::EditionId::ok:
             break;
         case site_map::EditionId::reserved:
-            usage_error(err, fmt::format("--edition “{}” 是网站保留的地址，不能用作一期的名称", options.edition),
-                        "换一个期号，例如 --edition 2022", language);
+            usage_error(err, language, say(language, Msg::import_reserved_edition, options.edition),
+                        hint(Msg::import_reserved_edition_hint));
             return 2;
         case site_map::EditionId::bad_slug: {
             const std::string better = suggest_slug(options.edition);
-            usage_error(err, fmt::format("--edition “{}” 不能用作一期的名称", options.edition),
-                        better.empty() || site_map::is_reserved(better)
-                            ? std::string("只用小写字母、数字和 -，例如 --edition 2022")
-                            : fmt::format("只用小写字母、数字和 -，例如 --edition {}", better),
-                        language);
+            usage_error(err, language, say(language, Msg::import_bad_edition, options.edition),
+                        say(language, Msg::import_bad_edition_hint,
+                            better.empty() || site_map::is_reserved(better) ? std::string("2022") : better));
             return 2;
         }
     }
     if (!fs::is_directory(options.content_dir)) {
-        usage_error(err, fmt::format("内容文件夹 {} 不存在", options.content_dir.string()),
-                    "用 --content 指定含 site.toml 的文件夹");
+        usage_error(err, language, say(language, Msg::import_no_content, options.content_dir.string()),
+                    hint(Msg::import_no_content_hint));
         return 2;
     }
     const std::optional<std::string> bytes = read_bytes(options.input);
     if (!bytes) {
-        usage_error(err, fmt::format("无法读取 {}", input));
+        usage_error(err, language, say(language, Msg::import_cannot_read, input));
         return 2;
     }
     const std::optional<DecodedText> decoded = decode_import_text(*bytes);
     if (!decoded) {
-        err << format_diagnostic({Severity::error, {input, 0, 0}, "无法识别文件的编码：既不是 UTF-8，也不是 GBK/GB18030",
-                                  "请在编辑器中把文件另存为 UTF-8 编码", {}},
+        err << format_diagnostic({Severity::error, {input, 0, 0}, hint(Msg::import_encoding), hint(Msg::import_encoding_hint), {}},
                                  language);
         return 1;
     }
     if (!decoded->converted_from.empty()) {
-        out << fmt::format("{}: 文件不是 UTF-8 编码，已按 {} 读取并转换\n", input, decoded->converted_from);
+        out << say(language, Msg::import_converted, input, decoded->converted_from) << "\n";
     }
 
     const ParseResult parsed = parse_bulletin(decoded->text, language);
-    for (const ImportNote& note : parsed.notes) out << fmt::format("{}:{}: 已修复：{}\n", input, note.line, note.message);
+    for (const ImportNote& note : parsed.notes) out << say(language, Msg::import_fixed, input, note.line, note.message) << "\n";
     if (!parsed.bulletin) {
         err << format_diagnostic({Severity::error, {input, parsed.error.line, 1}, parsed.error.message,
-                                  "没有写入任何文件", line_text(decoded->text, parsed.error.line)},
+                                  hint(Msg::import_nothing_written), line_text(decoded->text, parsed.error.line)},
                                  language);
         return 1;
     }
@@ -162,9 +160,7 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
     if (auto year = edition_year(options.edition, bulletin)) {
         target.year = *year;
     } else {
-        usage_error(err, fmt::format("无法确定第 {} 期的年份：--edition 不是年份，标题和前言中也没有“某某某某年”",
-                                     options.edition),
-                    "用年份作为期号，例如 --edition 2022");
+        usage_error(err, language, say(language, Msg::import_no_year, options.edition), hint(Msg::import_no_year_hint));
         return 2;
     }
     const fs::path departments_path = options.content_dir / "departments.toml";
@@ -172,7 +168,7 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
     if (target.departments_toml_exists) {
         const std::optional<std::string> text = read_bytes(departments_path);
         if (!text) {
-            usage_error(err, fmt::format("无法读取 {}", departments_path.string()));
+            usage_error(err, language, say(language, Msg::import_cannot_read, departments_path.string()));
             return 2;
         }
         target.departments_toml = *text;
@@ -221,13 +217,13 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
     bool blocked = false;
     for (const PlannedFile& file : plan.files) {
         if (!file.extends_existing && !options.force && fs::exists(options.content_dir / file.path)) {
-            usage_error(err, fmt::format("{} 已存在，没有覆盖", (options.content_dir / file.path).string()),
-                        "确认要覆盖时加 --force", language);
+            usage_error(err, language, say(language, Msg::import_exists, (options.content_dir / file.path).string()),
+                        hint(Msg::import_exists_hint));
             blocked = true;
         }
     }
     if (blocked) {
-        err << "没有写入任何文件。\n";
+        err << hint(Msg::import_nothing_written) << "\n";
         return 2;
     }
 
@@ -235,14 +231,14 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
         for (const PlannedFile& file : plan.files) {
             const fs::path path = options.content_dir / file.path;
             write_atomically(path, file.bytes);
-            out << fmt::format("{} {}\n", file.extends_existing ? "已更新" : "已写入", path.string());
+            out << say(language, file.extends_existing ? Msg::import_updated : Msg::import_written, path.string()) << "\n";
         }
     } catch (const std::exception& e) {
-        usage_error(err, fmt::format("写入失败：{}", e.what()), {}, language);
+        usage_error(err, language, say(language, Msg::import_write_failed, e.what()));
         return 2;
     }
     for (const KnownDepartment& d : plan.added_departments) {
-        out << fmt::format("新增部门 {}（slug = \"{}\"）\n", d.name, d.slug);
+        out << say(language, Msg::import_new_department, d.name, d.slug) << "\n";
     }
     out << say(language, Msg::import_summary, input, bulletin.projects.size(),
                (options.content_dir / options.edition).string())

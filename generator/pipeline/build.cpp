@@ -101,15 +101,26 @@ std::vector<bool> reusable_editions(const Site& site, const InputKeys& now, cons
 }
 
 // The one line a build prints: what the output holds and what this build wrote.
-std::string summary_line(const BuildOptions& options, std::size_t editions, std::size_t projects,
-                         const PublishStats& stats, std::chrono::steady_clock::time_point started) {
+std::string summary_line(const BuildOptions& options, const std::string& language, std::size_t editions,
+                         std::size_t projects, const PublishStats& stats, std::chrono::steady_clock::time_point started) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    return fmt::format("build: {} 期 {} 个项目 → {}/ 共 {} 个文件（{:.1f} KB），写入 {} 个，删除 {} 个，用时 {:.2f} 秒\n",
-                       editions, projects, fs::path(options.out_dir).generic_string(), stats.files, stats.bytes / 1024.0,
-                       stats.written, stats.removed, seconds);
+    return say(language, Msg::build_summary, editions, projects, fs::path(options.out_dir).generic_string(), stats.files,
+               fmt::format("{:.1f}", stats.bytes / 1024.0), stats.written, stats.removed,
+               fmt::format("{:.2f}", seconds)) + "\n";
 }
 
 std::string language_of(const Loaded& l) { return l.site ? l.site->config.language : "zh-CN"; }
+
+// --strict: every warning is an error, so a site's own CI stops on it.
+void apply_strict(const BuildOptions& options, Diagnostics& diags) {
+    if (!options.strict || diags.warning_count() == 0) return;
+    Diagnostics strict;
+    for (Diagnostic d : diags.items()) {
+        d.severity = Severity::error;
+        strict.add(std::move(d));
+    }
+    diags = std::move(strict);
+}
 
 // The search index is the last stage to read the site, and the site is
 // handed over to it: the projects' text is moved into the documents rather
@@ -134,11 +145,12 @@ std::vector<search::Document> search_documents(Site&& handed_over, const Theme& 
 
 int run_check(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     Loaded l = load_all(options);
+    apply_strict(options, l.diags);
     err << format_diagnostics(l.diags, language_of(l));
     if (l.diags.has_errors()) return exit_content_error;
     const Site& site = *l.site;
-    out << fmt::format("check: {} 期，{} 个项目，{} 个部门，没有错误\n", site.editions.size(), site.projects.size(),
-                       site.departments.size());
+    out << say(language_of(l), Msg::check_summary, site.editions.size(), site.projects.size(), site.departments.size(),
+               l.diags.warning_count()) << "\n";
     return exit_ok;
 }
 
@@ -174,7 +186,8 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         if (stamp) listing = hash_output_listing(options.out_dir);
         if (stamp && !inputs.all.empty() && stamp->inputs == inputs.all && stamp->outputs == listing) {
             mark("stamp");
-            out << summary_line(options, stamp->editions, stamp->projects, {stamp->files, stamp->bytes}, started);
+            out << summary_line(options, config ? config->language : std::string("zh-CN"), stamp->editions, stamp->projects,
+                                {stamp->files, stamp->bytes}, started);
             return exit_ok;
         }
     }
@@ -190,6 +203,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
 
     Loaded l = load_all(options);
     mark("load");
+    apply_strict(options, l.diags);
     err << format_diagnostics(l.diags, language_of(l));
     if (l.diags.has_errors()) return exit_content_error;
     const Site& site = *l.site;
@@ -254,6 +268,17 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     ::malloc_trim(0);
     mark("pages");
     for (OutputFile f : theme.assets()) emit(std::move(f));
+    // The images and attachments pages link to, as they are (an edition reused keeps its own).
+    for (const StaticFile& file : site.files) {
+        const std::string& group = manifest_group(file.path, ids);
+        const auto e = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), group) - ids.begin());
+        if (e < reuse.size() && reuse[e]) continue;
+        std::ifstream in(file.source, std::ios::binary);
+        if (!in) throw std::runtime_error("cannot read " + file.source);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        emit({file.path, std::move(bytes).str()});
+    }
     OutputFiles data = render_open_data(site, theme, reuse);
     parallel_for(data.size(), [&](std::size_t i) { emit(std::move(data[i])); });  // each is compressed and hashed
     mark("open_data");
@@ -262,6 +287,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     mark("feeds");
     const std::size_t n_editions = site.editions.size();
     const std::size_t n_projects = site.projects.size();
+    const std::string language = site.config.language;  // the site is handed over to the search index next
     search::build_index(search_documents(std::move(*l.site), theme), {options.offline}, emit);
     l.site.reset();  // handed over: `site` is not used below
     mark("search");
@@ -276,7 +302,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
                              n_editions, n_projects, stats.files, stats.bytes, inputs.global,
                              inputs.folders});
 
-    out << summary_line(options, n_editions, n_projects, stats, started);
+    out << summary_line(options, language, n_editions, n_projects, stats, started);
     return exit_ok;
 }
 

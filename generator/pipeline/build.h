@@ -16,6 +16,7 @@ struct BuildOptions {
     bool drafts = false;
     bool offline = false;                 ///< links end in index.html; search works from file://
     bool gzip = false;                    ///< also write .gz twins of text files of 1 KB and more
+    bool strict = false;                  ///< warnings count as errors (for a site's own CI)
     std::optional<std::string> base_url;  ///< overrides site.toml
     std::string themes_dir;               ///< empty: next to the content folder, then the built-in themes
 };

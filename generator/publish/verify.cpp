@@ -9,18 +9,37 @@
 
 #include "compress.h"
 #include "manifest.h"
+#include "messages.h"
 #include "sha256.h"
 
 namespace fs = std::filesystem;
 
 namespace bulletin {
 
+namespace {
+
+// The language of a deployed site, from its home page's <html lang="…">: verify
+// speaks it as the build did. Chinese when there is no page to ask.
+std::string deployed_language(const fs::path& root) {
+    std::ifstream in(root / "index.html", std::ios::binary);
+    std::string head(1024, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    const std::size_t at = head.find("<html lang=\"");
+    if (at == std::string::npos) return "zh-CN";
+    const std::size_t start = at + 12;
+    return head.substr(start, head.find('"', start) - start);
+}
+
+}  // namespace
+
 int run_verify(const std::string& dir, std::ostream& out, std::ostream& err, const std::string& manifest_file) {
     const fs::path root(dir);
+    const std::string lang = deployed_language(root);
     const fs::path manifest_path = manifest_file.empty() ? root / "manifest.json" : fs::path(manifest_file);
     std::ifstream in(manifest_path, std::ios::binary);
     if (!in) {
-        err << fmt::format("{}: 找不到清单文件\n", manifest_path.generic_string());
+        err << say(lang, Msg::verify_no_manifest, manifest_path.generic_string()) << "\n";
         return 2;
     }
     std::ostringstream ss;
@@ -29,7 +48,7 @@ int run_verify(const std::string& dir, std::ostream& out, std::ostream& err, con
     try {
         expected = parse_manifest(ss.str());
     } catch (const std::exception& e) {
-        err << manifest_path.generic_string() << ": " << e.what() << "\n";
+        err << say(lang, Msg::verify_bad_manifest, manifest_path.generic_string(), e.what()) << "\n";
         return 2;
     }
     std::vector<std::string> changed, missing, extra;
@@ -84,8 +103,8 @@ int run_verify(const std::string& dir, std::ostream& out, std::ostream& err, con
     for (const auto& p : missing) out << "missing  " << p << "\n";
     for (const auto& p : extra) out << "extra    " << p << "\n";
     const bool ok = changed.empty() && missing.empty() && extra.empty();
-    out << fmt::format("verify: {} 个文件；{} 个被改动，{} 个缺失，{} 个多余 — {}\n", expected.size(), changed.size(),
-                       missing.size(), extra.size(), ok ? "一致" : "不一致");
+    out << say(lang, Msg::verify_summary, expected.size(), changed.size(), missing.size(), extra.size(),
+               text(ok ? Msg::verify_same : Msg::verify_differs, lang)) << "\n";
     return ok ? 0 : 1;
 }
 

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "markdown.h"
 #include "parallel.h"
 #include "site_map.h"
 #include "views.h"
@@ -52,7 +53,12 @@ View common_view(const PageContext& ctx, const std::string& dir, const std::stri
 
 void emit_page(const PageContext& ctx, const std::string& dir, const std::string& tmpl, const View& view,
                const Emit& emit) {
-    emit(OutputFile{site_map::page_file(dir), ctx.theme.render(tmpl, view)});
+    std::string html = ctx.theme.render(tmpl, view);
+    // Images, attachments and project links in the text point from this page's depth.
+    if (html.find_first_of("\x1E\x1F") != std::string::npos) {
+        html = expand_local_links(std::move(html), root_for(depth_of(dir)), ctx.options.offline ? "index.html" : "");
+    }
+    emit(OutputFile{site_map::page_file(dir), std::move(html)});
 }
 
 View crumbs(std::vector<std::pair<std::string, std::string>> items) {
