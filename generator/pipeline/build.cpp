@@ -33,13 +33,6 @@ namespace fs = std::filesystem;
 #endif
 
 namespace bulletin {
-namespace {
-
-struct Loaded {
-    std::optional<Site> site;
-    std::optional<Theme> theme;
-    Diagnostics diags;
-};
 
 fs::path find_theme(const BuildOptions& options, const std::string& name) {
     std::vector<fs::path> candidates;
@@ -52,6 +45,14 @@ fs::path find_theme(const BuildOptions& options, const std::string& name) {
     }
     return candidates.front();
 }
+
+namespace {
+
+struct Loaded {
+    std::optional<Site> site;
+    std::optional<Theme> theme;
+    Diagnostics diags;
+};
 
 Loaded load_all(const BuildOptions& options) {
     Loaded l;

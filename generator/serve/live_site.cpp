@@ -1,0 +1,198 @@
+#include "live_site.h"
+
+#include <algorithm>
+#include <chrono>
+#include <stdexcept>
+
+#include "feeds.h"
+#include "manifest.h"
+#include "pages.h"
+#include "search_index.h"
+#include "views.h"
+
+namespace fs = std::filesystem;
+
+namespace bulletin::serve {
+
+Snapshot::Bytes Snapshot::find(const std::string& path) const {
+    if (auto it = files.find(path); it != files.end()) return it->second;
+    // Neither a page nor an asset: the search index or the manifest, made once per snapshot.
+    if (!site || !theme) return nullptr;
+    std::call_once(lazy_once_, [this] { make_lazy(); });
+    if (auto it = lazy_.find(path); it != lazy_.end()) return it->second;
+    return nullptr;
+}
+
+void Snapshot::make_lazy() const {
+    std::vector<search::Document> docs;
+    docs.reserve(site->projects.size());
+    for (const Project& p : site->projects) {
+        const Edition& e = site->editions[p.edition];
+        const Department& d = site->departments[p.department];
+        docs.push_back({project_url(*site, p), p.title, d.name, d.slug, e.id, format_year(e.year, *theme), p.number,
+                        p.tags, p.body_text});
+    }
+    Manifest manifest;
+    for (OutputFile& f : search::build_index(docs, {})) {
+        manifest[f.path] = {sha256_hex(f.bytes), f.bytes.size()};
+        lazy_.emplace(std::move(f.path), std::make_shared<const std::string>(std::move(f.bytes)));
+    }
+    for (const auto& [path, bytes] : files) manifest[path] = {sha256_hex(*bytes), bytes->size()};
+    std::vector<std::string> ids;
+    for (const Edition& e : site->editions) ids.push_back(e.id);
+    lazy_.emplace("manifest.json", std::make_shared<const std::string>(render_manifest(manifest, ids)));
+}
+
+LiveSite::LiveSite(BuildOptions options) : options_(std::move(options)) {
+    options_.drafts = true;
+    options_.offline = false;
+    options_.gzip = false;
+    if (!fs::is_directory(options_.content_dir)) {
+        throw std::runtime_error("content folder not found: " + options_.content_dir);
+    }
+    content_abs_ = fs::weakly_canonical(fs::absolute(options_.content_dir));
+}
+
+bool LiveSite::is_scratch_name(const std::string& name) {
+    if (name.empty() || name[0] == '.' || name.back() == '~' || name == "4913") return true;
+    for (const char* end : {".swp", ".swx", ".swo", ".tmp", ".part"}) {
+        if (name.ends_with(end)) return true;
+    }
+    return false;
+}
+
+RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
+    std::lock_guard rebuilding(rebuild_mutex_);
+    const auto started = std::chrono::steady_clock::now();
+    RebuildStats stats;
+
+    // Which parts of the site the changes touch: an edition's folder, or
+    // anything else (site.toml, departments.toml, the theme), which is every page.
+    for (const fs::path& path : changed) {
+        const fs::path abs = fs::weakly_canonical(fs::absolute(path));
+        const fs::path rel = abs.lexically_relative(content_abs_);
+        if (rel.empty() || *rel.begin() == ".." || rel == ".") {
+            dirty_all_ = true;  // the theme, or the content folder itself
+            continue;
+        }
+        if (std::distance(rel.begin(), rel.end()) == 1) {
+            dirty_all_ = true;  // a top-level file
+        } else {
+            dirty_folders_.insert(rel.begin()->string());
+        }
+    }
+
+    Diagnostics diags;
+    std::optional<Site> loaded = load_site(options_.content_dir, {true, options_.base_url}, diags);
+    std::shared_ptr<const Snapshot> before = snapshot();
+    std::shared_ptr<const Theme> theme;
+    if (loaded) {
+        const fs::path theme_dir = find_theme(options_, loaded->config.theme);
+        if (!dirty_all_ && before && before->theme && theme_dir == theme_dir_) {
+            theme = before->theme;
+        } else if (auto t = Theme::load(theme_dir, loaded->config.language, diags)) {
+            theme = std::make_shared<const Theme>(std::move(*t));
+        }
+        std::lock_guard lock(mutex_);
+        theme_dir_ = theme_dir;
+    }
+    const std::string language = loaded ? loaded->config.language : language_;
+    if (!loaded || !theme || diags.has_errors()) {
+        std::lock_guard lock(mutex_);
+        diags_ = std::move(diags);
+        language_ = language;
+        ++generation_;
+        stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return stats;
+    }
+
+    auto site = std::make_shared<const Site>(std::move(*loaded));
+    auto next = std::make_shared<Snapshot>();
+    next->site = site;
+    next->theme = theme;
+    std::vector<std::string> ids;
+    std::set<std::string> before_ids;
+    if (before && before->site) {
+        for (const Edition& e : before->site->editions) before_ids.insert(e.id);
+    }
+    std::vector<bool> reuse(site->editions.size(), false);
+    for (std::size_t i = 0; i < site->editions.size(); ++i) {
+        const std::string& id = site->editions[i].id;
+        ids.push_back(id);
+        reuse[i] = !dirty_all_ && before && before_ids.count(id) && !dirty_folders_.count(id);
+    }
+    // The reused editions' files are carried over as they are; everything else is made again.
+    if (before) {
+        for (const auto& [path, bytes] : before->files) {
+            const std::string& group = manifest_group(path, ids);
+            const auto e = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), group) - ids.begin());
+            if (e < ids.size() && reuse[e]) next->files.emplace(path, bytes);
+        }
+    }
+    std::mutex files_mutex;
+    std::size_t made = 0;
+    const Emit emit = [&](OutputFile&& f) {
+        auto bytes = std::make_shared<const std::string>(std::move(f.bytes));
+        std::lock_guard lock(files_mutex);
+        next->files[std::move(f.path)] = std::move(bytes);
+        ++made;
+    };
+    render_pages(*site, *theme, {false, reuse}, emit);
+    for (OutputFile f : theme->assets()) emit(std::move(f));
+    for (OutputFile& f : render_open_data(*site, *theme, reuse)) emit(std::move(f));
+    emit({"feed.xml", render_atom(*site, *theme)});
+    emit({"sitemap.xml", render_sitemap(*site)});
+
+    stats.ok = true;
+    stats.editions = site->editions.size();
+    stats.editions_rendered = static_cast<std::size_t>(std::count(reuse.begin(), reuse.end(), false));
+    stats.files_made = made;
+    {
+        std::lock_guard lock(mutex_);
+        snapshot_ = std::move(next);
+        diags_ = std::move(diags);
+        language_ = language;
+        ++generation_;
+    }
+    dirty_all_ = false;
+    dirty_folders_.clear();
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return stats;
+}
+
+std::shared_ptr<const Snapshot> LiveSite::snapshot() const {
+    std::lock_guard lock(mutex_);
+    return snapshot_;
+}
+
+Diagnostics LiveSite::diagnostics() const {
+    std::lock_guard lock(mutex_);
+    return diags_;
+}
+
+bool LiveSite::has_errors() const {
+    std::lock_guard lock(mutex_);
+    return diags_.has_errors();
+}
+
+std::string LiveSite::language() const {
+    std::lock_guard lock(mutex_);
+    return language_;
+}
+
+std::uint64_t LiveSite::generation() const {
+    std::lock_guard lock(mutex_);
+    return generation_;
+}
+
+std::vector<fs::path> LiveSite::watched_roots() const {
+    std::lock_guard lock(mutex_);
+    std::vector<fs::path> roots{content_abs_};
+    if (!theme_dir_.empty() && fs::is_directory(theme_dir_)) {
+        const fs::path theme = fs::weakly_canonical(fs::absolute(theme_dir_));
+        if (theme.lexically_relative(content_abs_).string().starts_with("..")) roots.push_back(theme);
+    }
+    return roots;
+}
+
+}  // namespace bulletin::serve
