@@ -199,6 +199,10 @@ std::optional<Edition> load_edition(const Context& ctx, const fs::path& file, co
         if (label && value) e.figures.push_back({*label, *value, unit.value_or("")});
     }
     f.warn_unknown({"title", "year", "published", "publisher", "archived", "figures"});
+    if (title && title->empty()) {
+        const SourceLoc loc = f.loc_of("title");
+        diags.error(loc, say(lang, Msg::empty_value, "title"), {}, line_text(source->text, loc.line));
+    }
     if (diags.error_count() != errors_before || !title || !year || !published) return std::nullopt;
     e.title = *title;
     e.year = static_cast<int>(*year);

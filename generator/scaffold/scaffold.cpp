@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -77,10 +76,21 @@ std::string site_language(const std::string& content_dir) {
     return "zh-CN";
 }
 
+// A TOML basic string: "…" with \\, \" and control characters escaped.
 std::string toml_string(const std::string& s) {
-    std::ostringstream out;
-    out << toml::value<std::string>(s);
-    return out.str();
+    std::string out = "\"";
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20 || u == 0x7f) {
+            out += fmt::format("\\u{:04X}", u);
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
 }
 
 std::string shown(const fs::path& p) { return p.lexically_normal().generic_string(); }
