@@ -1,6 +1,13 @@
 #include "model.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <mutex>
+#include <set>
+#include <unordered_map>
 #include <filesystem>
 #include <map>
 #include <stdexcept>
@@ -213,6 +220,32 @@ std::optional<Edition> load_edition(const Context& ctx, const fs::path& file, co
     return e;
 }
 
+}  // namespace
+
+class LoadCache {
+public:
+    struct Entry {
+        std::uint64_t size = 0, mtime_ns = 0, inode = 0;
+        LoadedProject result;
+    };
+    std::mutex mutex;
+    std::string context;  // what every result depends on besides its file
+    std::unordered_map<std::string, Entry> entries;
+};
+
+std::shared_ptr<LoadCache> make_load_cache() { return std::make_shared<LoadCache>(); }
+
+namespace {
+
+std::optional<std::array<std::uint64_t, 3>> file_identity(const std::string& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) return std::nullopt;
+    return std::array<std::uint64_t, 3>{static_cast<std::uint64_t>(st.st_size),
+                                        static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1000000000ULL +
+                                            static_cast<std::uint64_t>(st.st_mtim.tv_nsec),
+                                        static_cast<std::uint64_t>(st.st_ino)};
+}
+
 std::vector<std::string> sorted_entries(const fs::path& dir, bool want_dirs) {
     std::vector<std::string> out;
     for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
@@ -312,6 +345,15 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         site.editions.push_back(f.edition ? std::move(*f.edition) : Edition{});
         for (const std::string& name : f.files) jobs.push_back({site.editions.size() - 1, &f, &name});
     }
+    LoadCache* cache = options.cache;
+    if (cache) {
+        std::string context = lang + (options.drafts ? "\ndrafts" : "\n");
+        for (const Department& d : site.departments) context += '\n' + d.slug + '\t' + d.name;
+        if (cache->context != context) {
+            cache->entries.clear();
+            cache->context = std::move(context);
+        }
+    }
     std::vector<LoadedProject> loaded(jobs.size());
     parallel_for(jobs.size(), [&](std::size_t i) {
         // Paths are joined as strings: the folder's shown name is already
@@ -319,9 +361,29 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         const Folder& f = *jobs[i].folder;
         const std::string& name = *jobs[i].name;
         std::string shown = f.shown + '/' + name;
-        loaded[i] = load_project(ctx, f.dir + '/' + name, shown, name.substr(0, name.size() - 3), options.drafts);
+        const std::string file = f.dir + '/' + name;
+        const auto identity = cache ? file_identity(file) : std::nullopt;
+        if (identity) {
+            std::lock_guard lock(cache->mutex);
+            const auto it = cache->entries.find(file);
+            const LoadCache::Entry* e = it == cache->entries.end() ? nullptr : &it->second;
+            if (e && e->size == (*identity)[0] && e->mtime_ns == (*identity)[1] && e->inode == (*identity)[2]) {
+                loaded[i] = e->result;
+                return;
+            }
+        }
+        loaded[i] = load_project(ctx, file, shown, name.substr(0, name.size() - 3), options.drafts);
         loaded[i].shown = std::move(shown);
+        if (identity) {
+            std::lock_guard lock(cache->mutex);
+            cache->entries[file] = {(*identity)[0], (*identity)[1], (*identity)[2], loaded[i]};
+        }
     });
+    if (cache && cache->entries.size() > jobs.size()) {  // files removed since
+        std::set<std::string> now;
+        for (const Job& j : jobs) now.insert(j.folder->dir + '/' + *j.name);
+        std::erase_if(cache->entries, [&](const auto& e) { return !now.count(e.first); });
+    }
 
     std::vector<std::map<int, std::size_t>> numbers(site.editions.size());  // number → the first file with it
     std::vector<std::vector<std::size_t>> by_edition(site.editions.size());  // files with a project to build

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "feeds.h"
@@ -65,6 +67,15 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
     std::lock_guard rebuilding(rebuild_mutex_);
     const auto started = std::chrono::steady_clock::now();
     RebuildStats stats;
+    // BULLETIN_TIMINGS=1: wall time of each step on stderr, as `build` does, for bench/serve-reload.
+    const bool timings = std::getenv("BULLETIN_TIMINGS") != nullptr;
+    auto lap = started;
+    auto mark = [&](const char* step) {
+        if (!timings) return;
+        const auto now = std::chrono::steady_clock::now();
+        std::fprintf(stderr, "timing: serve %s %.4f\n", step, std::chrono::duration<double>(now - lap).count());
+        lap = now;
+    };
 
     // Which parts of the site the changes touch: an edition's folder, or
     // anything else (site.toml, departments.toml, the theme), which is every page.
@@ -83,7 +94,8 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
     }
 
     Diagnostics diags;
-    std::optional<Site> loaded = load_site(options_.content_dir, {true, options_.base_url}, diags);
+    std::optional<Site> loaded = load_site(options_.content_dir, {true, options_.base_url, cache_.get()}, diags);
+    mark("load");
     std::shared_ptr<const Snapshot> before = snapshot();
     std::shared_ptr<const Theme> theme;
     if (loaded) {
@@ -137,12 +149,15 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
         next->files[std::move(f.path)] = std::move(bytes);
         ++made;
     };
+    mark("theme+carry");
     render_pages(*site, *theme, {false, reuse}, emit);
+    mark("pages");
     for (OutputFile f : theme->assets()) emit(std::move(f));
     for (OutputFile& f : render_open_data(*site, *theme, reuse)) emit(std::move(f));
     emit({"feed.xml", render_atom(*site, *theme)});
     emit({"sitemap.xml", render_sitemap(*site)});
 
+    mark("data+feeds");
     stats.ok = true;
     stats.editions = site->editions.size();
     stats.editions_rendered = static_cast<std::size_t>(std::count(reuse.begin(), reuse.end(), false));

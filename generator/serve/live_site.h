@@ -81,6 +81,7 @@ public:
 private:
     BuildOptions options_;
     std::filesystem::path content_abs_;
+    std::shared_ptr<LoadCache> cache_ = make_load_cache();  // parsed project files, kept between rebuilds
     mutable std::mutex mutex_;  // guards the fields below
     std::shared_ptr<const Snapshot> snapshot_;
     Diagnostics diags_;
