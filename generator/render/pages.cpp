@@ -278,9 +278,8 @@ void render_pages(const Site& site, const Theme& theme, const RenderOptions& opt
     const std::size_t n_editions = site.editions.size();
     const std::size_t n_departments = site.departments.size();
     const std::size_t total = fixed + n_editions + n_departments + site.projects.size();
-    auto reused = [&](std::size_t edition) {
-        return edition < options.reuse_edition.size() && options.reuse_edition[edition];
-    };
+    auto kept = [](const std::vector<bool>& reuse, std::size_t i) { return i < reuse.size() && reuse[i]; };
+    auto reused = [&](std::size_t edition) { return kept(options.reuse_edition, edition); };
     parallel_for(total, [&](std::size_t job) {
         if (job == 0) return home_page(ctx, emit);
         if (job == 1) return departments_page(ctx, counts, emit);
@@ -289,9 +288,11 @@ void render_pages(const Site& site, const Theme& theme, const RenderOptions& opt
         job -= fixed;
         if (job < n_editions) return reused(job) ? void() : edition_page(ctx, site.editions[job], emit);
         job -= n_editions;
-        if (job < n_departments) return department_page(ctx, job, counts, emit);
+        if (job < n_departments) {
+            return kept(options.reuse_department, job) ? void() : department_page(ctx, job, counts, emit);
+        }
         job -= n_departments;
-        if (!reused(site.projects[job].edition)) project_page(ctx, job, emit);
+        if (!reused(site.projects[job].edition) && !kept(options.reuse_project, job)) project_page(ctx, job, emit);
     });
 }
 

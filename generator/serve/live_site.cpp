@@ -45,6 +45,27 @@ void Snapshot::make_lazy() const {
     lazy_.emplace("manifest.json", std::make_shared<const std::string>(render_manifest(manifest, ids)));
 }
 
+namespace {
+
+// Everything of a project that a page shows.
+bool same_project(const Project& a, const Project& b) {
+    auto same_metric = [](const Metric& x, const Metric& y) {
+        return x.label == y.label && x.value == y.value && x.unit == y.unit && x.target == y.target;
+    };
+    auto same_correction = [](const Correction& x, const Correction& y) {
+        return x.date == y.date && x.note == y.note && x.reason == y.reason;
+    };
+    return a.slug == b.slug && a.title == b.title && a.department == b.department &&
+           a.co_departments == b.co_departments && a.number == b.number && a.ongoing == b.ongoing &&
+           a.tags == b.tags && a.summary == b.summary && a.draft == b.draft &&
+           std::equal(a.metrics.begin(), a.metrics.end(), b.metrics.begin(), b.metrics.end(), same_metric) &&
+           std::equal(a.corrections.begin(), a.corrections.end(), b.corrections.begin(), b.corrections.end(),
+                      same_correction) &&
+           a.body_html == b.body_html && a.body_text == b.body_text && a.source_path == b.source_path;
+}
+
+}  // namespace
+
 LiveSite::LiveSite(BuildOptions options) : options_(std::move(options)) {
     options_.drafts = true;
     options_.offline = false;
@@ -86,8 +107,13 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
             dirty_all_ = true;  // the theme, or the content folder itself
             continue;
         }
-        if (std::distance(rel.begin(), rel.end()) == 1) {
-            dirty_all_ = true;  // a top-level file
+        const auto parts = std::distance(rel.begin(), rel.end());
+        const std::string name = rel.filename().string();
+        std::error_code ec;
+        if (parts == 1 && (name.ends_with(".toml") || fs::is_regular_file(abs, ec))) {
+            dirty_all_ = true;  // site.toml, departments.toml
+        } else if (parts == 2 && name.ends_with(".md") && name != "_index.md") {
+            dirty_projects_.insert(rel.begin()->string());
         } else {
             dirty_folders_.insert(rel.begin()->string());
         }
@@ -131,14 +157,81 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
     for (std::size_t i = 0; i < site->editions.size(); ++i) {
         const std::string& id = site->editions[i].id;
         ids.push_back(id);
-        reuse[i] = !dirty_all_ && before && before_ids.count(id) && !dirty_folders_.count(id);
+        reuse[i] = !dirty_all_ && before && before_ids.count(id) && !dirty_folders_.count(id) &&
+                   !dirty_projects_.count(id);
     }
-    // The reused editions' files are carried over as they are; everything else is made again.
+    // Within an edition where only project files changed, a project's page is
+    // kept when neither it nor its neighbours (the page links to them) changed,
+    // and a department's page when none of its projects did.
+    RenderOptions render{false, reuse, {}, {}};
+    if (before && !dirty_all_) {
+        const Site& old = *before->site;
+        render.reuse_project.assign(site->projects.size(), false);
+        render.reuse_department.assign(site->departments.size(), dirty_folders_.empty());
+        std::map<std::pair<std::string, std::string>, std::size_t> old_index;  // (edition, slug) → project
+        for (std::size_t i = 0; i < old.projects.size(); ++i) {
+            old_index[{old.editions[old.projects[i].edition].id, old.projects[i].slug}] = i;
+        }
+        std::vector<bool> old_seen(old.projects.size(), false);
+        std::vector<bool> changed(site->projects.size(), true);
+        for (std::size_t i = 0; i < site->projects.size(); ++i) {
+            const Project& p = site->projects[i];
+            const auto it = old_index.find({site->editions[p.edition].id, p.slug});
+            if (it == old_index.end()) continue;
+            old_seen[it->second] = true;
+            changed[i] = !same_project(p, old.projects[it->second]);
+            if (changed[i]) old_seen[it->second] = false;  // its old department's page changes too
+        }
+        for (std::size_t i = 0; i < site->projects.size(); ++i) {
+            if (changed[i]) render.reuse_department[site->projects[i].department] = false;
+        }
+        for (std::size_t i = 0; i < old.projects.size(); ++i) {
+            if (old_seen[i]) continue;
+            // A removed or changed project's old department page changes, if the department is still there.
+            const std::string& slug = old.departments[old.projects[i].department].slug;
+            for (std::size_t d = 0; d < site->departments.size(); ++d) {
+                if (site->departments[d].slug == slug) render.reuse_department[d] = false;
+            }
+        }
+        auto neighbour = [](const Site& s, const Edition& e, std::size_t pos, int step) -> std::string {
+            const long at = static_cast<long>(pos) + step;
+            if (at < 0 || at >= static_cast<long>(e.projects.size())) return {};
+            return s.projects[e.projects[static_cast<std::size_t>(at)]].slug;
+        };
+        for (std::size_t e = 0; e < site->editions.size(); ++e) {
+            const Edition& edition = site->editions[e];
+            if (reuse[e] || dirty_folders_.count(edition.id)) continue;
+            for (std::size_t k = 0; k < edition.projects.size(); ++k) {
+                const std::size_t i = edition.projects[k];
+                if (changed[i]) continue;
+                const std::size_t o = old_index.at({edition.id, site->projects[i].slug});
+                const Edition& old_edition = old.editions[old.projects[o].edition];
+                const std::size_t old_pos = static_cast<std::size_t>(
+                    std::find(old_edition.projects.begin(), old_edition.projects.end(), o) - old_edition.projects.begin());
+                bool keep = true;
+                for (int step : {-1, 1}) {
+                    const std::string now = neighbour(*site, edition, k, step);
+                    keep = keep && now == neighbour(old, old_edition, old_pos, step);
+                    const long at = static_cast<long>(k) + step;
+                    if (!now.empty()) keep = keep && !changed[edition.projects[static_cast<std::size_t>(at)]];
+                }
+                render.reuse_project[i] = keep;
+            }
+        }
+    }
+    // What is reused is carried over as it is; everything else is made again.
     if (before) {
+        std::set<std::string> kept_pages;
+        for (std::size_t i = 0; i < render.reuse_project.size(); ++i) {
+            if (render.reuse_project[i]) kept_pages.insert(project_url(*site, site->projects[i]) + "index.html");
+        }
+        for (std::size_t d = 0; d < render.reuse_department.size(); ++d) {
+            if (render.reuse_department[d]) kept_pages.insert(department_url(site->departments[d]) + "index.html");
+        }
         for (const auto& [path, bytes] : before->files) {
             const std::string& group = manifest_group(path, ids);
             const auto e = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), group) - ids.begin());
-            if (e < ids.size() && reuse[e]) next->files.emplace(path, bytes);
+            if ((e < ids.size() && reuse[e]) || kept_pages.count(path)) next->files.emplace(path, bytes);
         }
     }
     std::mutex files_mutex;
@@ -150,7 +243,7 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
         ++made;
     };
     mark("theme+carry");
-    render_pages(*site, *theme, {false, reuse}, emit);
+    render_pages(*site, *theme, render, emit);
     mark("pages");
     for (OutputFile f : theme->assets()) emit(std::move(f));
     for (OutputFile& f : render_open_data(*site, *theme, reuse)) emit(std::move(f));
@@ -171,6 +264,7 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
     }
     dirty_all_ = false;
     dirty_folders_.clear();
+    dirty_projects_.clear();
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
 }

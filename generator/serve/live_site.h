@@ -89,9 +89,11 @@ private:
     std::uint64_t generation_ = 0;
     std::filesystem::path theme_dir_;
     std::mutex rebuild_mutex_;  // one rebuild at a time
-    // Changes not yet in a good build: the editions' folders, or everything.
+    // Changes not yet in a good build: everything, editions' folders (their
+    // _index.md, a folder made or removed), or only project files of an edition.
     bool dirty_all_ = true;
     std::set<std::string> dirty_folders_;
+    std::set<std::string> dirty_projects_;
 };
 
 }  // namespace bulletin::serve

@@ -154,6 +154,59 @@ TEST_CASE("serve LiveSite renders again only the edition that changed and keeps 
     CHECK_FALSE(fs::exists(content / "public"));
 }
 
+TEST_CASE("serve LiveSite after each change holds exactly the files a fresh build makes") {
+    TempDir dir;
+    const fs::path content = dir / "content";
+    fs::copy(source_dir() / "tests/sites/small/content", content, fs::copy_options::recursive);
+    LiveSite live(options_for(content));
+    REQUIRE(live.rebuild({}).ok);
+    auto same_as_fresh = [&] {
+        LiveSite fresh(options_for(content));
+        REQUIRE(fresh.rebuild({}).ok);
+        const auto a = live.snapshot();
+        const auto b = fresh.snapshot();
+        std::vector<std::string> paths_a, paths_b;
+        for (const auto& [path, bytes] : a->files) paths_a.push_back(path);
+        for (const auto& [path, bytes] : b->files) paths_b.push_back(path);
+        REQUIRE(paths_a == paths_b);
+        for (const auto& [path, bytes] : b->files) {
+            INFO(path);
+            CHECK(*a->files.at(path) == *bytes);
+        }
+    };
+    const fs::path property = content / "2022/property.md";
+    SECTION("a sentence added to one project") {
+        write_file(property, read_file(property) + "\n新加的一句。\n");
+        REQUIRE(live.rebuild({property}).ok);
+        same_as_fresh();
+    }
+    SECTION("a title, which the neighbours' pages show") {
+        replace_in(property, "title = \"", "title = \"改过的");
+        REQUIRE(live.rebuild({property}).ok);
+        same_as_fresh();
+    }
+    SECTION("a project removed, then another added") {
+        fs::remove(content / "2022/school-fees.md");
+        REQUIRE(live.rebuild({content / "2022/school-fees.md"}).ok);
+        same_as_fresh();
+        write_file(content / "2022/added.md",
+                   project_file({"title = \"新增项目\"", "department = \"区教育局\"", "number = 7"}));
+        REQUIRE(live.rebuild({content / "2022/added.md"}).ok);
+        same_as_fresh();
+    }
+    SECTION("a number that moves a project, and a new lead department") {
+        replace_in(property, "number = ", "number = 1");
+        replace_in(content / "2022/ev-charging.md", "department = \"区发改局\"", "department = \"区教育局\"");
+        REQUIRE(live.rebuild({property, content / "2022/ev-charging.md"}).ok);
+        same_as_fresh();
+    }
+    SECTION("an edition's _index.md") {
+        replace_in(content / "2021/_index.md", "title = \"", "title = \"改过的");
+        REQUIRE(live.rebuild({content / "2021/_index.md"}).ok);
+        same_as_fresh();
+    }
+}
+
 TEST_CASE("serve LiveSite ignores the scratch files editors write while saving") {
     CHECK(LiveSite::is_scratch_name(".ev-charging.md.swp"));
     CHECK(LiveSite::is_scratch_name("ev-charging.md~"));
