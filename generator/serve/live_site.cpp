@@ -169,13 +169,20 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
         render.reuse_project.assign(site->projects.size(), false);
         render.reuse_department.assign(site->departments.size(), dirty_folders_.empty());
         std::map<std::pair<std::string, std::string>, std::size_t> old_index;  // (edition, slug) → project
+        // Only the editions where project files changed are compared.
+        auto touched = [&](const std::string& id) { return dirty_projects_.count(id) || dirty_folders_.count(id); };
+        std::vector<bool> old_seen(old.projects.size(), true);
         for (std::size_t i = 0; i < old.projects.size(); ++i) {
-            old_index[{old.editions[old.projects[i].edition].id, old.projects[i].slug}] = i;
+            const std::string& id = old.editions[old.projects[i].edition].id;
+            if (!touched(id)) continue;
+            old_index[{id, old.projects[i].slug}] = i;
+            old_seen[i] = false;
         }
-        std::vector<bool> old_seen(old.projects.size(), false);
-        std::vector<bool> changed(site->projects.size(), true);
+        std::vector<bool> changed(site->projects.size(), false);
         for (std::size_t i = 0; i < site->projects.size(); ++i) {
             const Project& p = site->projects[i];
+            if (!touched(site->editions[p.edition].id)) continue;
+            changed[i] = true;
             const auto it = old_index.find({site->editions[p.edition].id, p.slug});
             if (it == old_index.end()) continue;
             old_seen[it->second] = true;
