@@ -20,9 +20,18 @@ Snapshot::Bytes Snapshot::find(const std::string& path) const {
     if (auto it = files.find(path); it != files.end()) return it->second;
     // Neither a page nor an asset: the search index or the manifest, made once per snapshot.
     if (!site || !theme) return nullptr;
+    if (path == "feed.xml" || path == "sitemap.xml") {
+        std::call_once(feeds_once_, [this] { make_feeds(); });
+        return feeds_.at(path);
+    }
     std::call_once(lazy_once_, [this] { make_lazy(); });
     if (auto it = lazy_.find(path); it != lazy_.end()) return it->second;
     return nullptr;
+}
+
+void Snapshot::make_feeds() const {
+    feeds_.emplace("feed.xml", std::make_shared<const std::string>(render_atom(*site, *theme)));
+    feeds_.emplace("sitemap.xml", std::make_shared<const std::string>(render_sitemap(*site)));
 }
 
 void Snapshot::make_lazy() const {
@@ -40,6 +49,10 @@ void Snapshot::make_lazy() const {
         lazy_.emplace(std::move(f.path), std::make_shared<const std::string>(std::move(f.bytes)));
     }
     for (const auto& [path, bytes] : files) manifest[path] = {sha256_hex(*bytes), bytes->size()};
+    for (const char* path : {"feed.xml", "sitemap.xml"}) {
+        const Bytes bytes = find(path);
+        manifest[path] = {sha256_hex(*bytes), bytes->size()};
+    }
     std::vector<std::string> ids;
     for (const Edition& e : site->editions) ids.push_back(e.id);
     lazy_.emplace("manifest.json", std::make_shared<const std::string>(render_manifest(manifest, ids)));
@@ -254,8 +267,6 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
     mark("pages");
     for (OutputFile f : theme->assets()) emit(std::move(f));
     for (OutputFile& f : render_open_data(*site, *theme, reuse)) emit(std::move(f));
-    emit({"feed.xml", render_atom(*site, *theme)});
-    emit({"sitemap.xml", render_sitemap(*site)});
 
     mark("data+feeds");
     stats.ok = true;

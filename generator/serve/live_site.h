@@ -24,8 +24,8 @@
 namespace bulletin::serve {
 
 /// One built site: its files, shared so a rebuild copies pointers, not bytes.
-/// The search index and manifest.json are made when first asked for: a page
-/// reload needs neither.
+/// The feed, the sitemap, the search index and manifest.json are made when
+/// first asked for: a page reload needs none of them.
 class Snapshot {
 public:
     using Bytes = std::shared_ptr<const std::string>;
@@ -38,7 +38,10 @@ public:
     Bytes find(const std::string& path) const;
 
 private:
+    void make_feeds() const;
     void make_lazy() const;
+    mutable std::once_flag feeds_once_;
+    mutable std::map<std::string, Bytes> feeds_;
     mutable std::once_flag lazy_once_;
     mutable std::map<std::string, Bytes> lazy_;
 };

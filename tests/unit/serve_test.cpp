@@ -173,6 +173,11 @@ TEST_CASE("serve LiveSite after each change holds exactly the files a fresh buil
             INFO(path);
             CHECK(*a->files.at(path) == *bytes);
         }
+        for (const char* path : {"feed.xml", "sitemap.xml", "search-index.json", "manifest.json"}) {
+            INFO(path);
+            REQUIRE(a->find(path));
+            CHECK(*a->find(path) == *b->find(path));
+        }
     };
     const fs::path property = content / "2022/property.md";
     SECTION("a sentence added to one project") {
