@@ -226,7 +226,7 @@ class LoadCache {
 public:
     struct Entry {
         std::uint64_t size = 0, mtime_ns = 0, inode = 0;
-        LoadedProject result;
+        std::shared_ptr<const LoadedProject> result;  // copied outside the lock
     };
     std::mutex mutex;
     std::string context;  // what every result depends on besides its file
@@ -364,19 +364,26 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         const std::string file = f.dir + '/' + name;
         const auto identity = cache ? file_identity(file) : std::nullopt;
         if (identity) {
-            std::lock_guard lock(cache->mutex);
-            const auto it = cache->entries.find(file);
-            const LoadCache::Entry* e = it == cache->entries.end() ? nullptr : &it->second;
-            if (e && e->size == (*identity)[0] && e->mtime_ns == (*identity)[1] && e->inode == (*identity)[2]) {
-                loaded[i] = e->result;
+            std::shared_ptr<const LoadedProject> hit;
+            {
+                std::lock_guard lock(cache->mutex);
+                const auto it = cache->entries.find(file);
+                const LoadCache::Entry* e = it == cache->entries.end() ? nullptr : &it->second;
+                if (e && e->size == (*identity)[0] && e->mtime_ns == (*identity)[1] && e->inode == (*identity)[2]) {
+                    hit = e->result;
+                }
+            }
+            if (hit) {
+                loaded[i] = *hit;
                 return;
             }
         }
         loaded[i] = load_project(ctx, file, shown, name.substr(0, name.size() - 3), options.drafts);
         loaded[i].shown = std::move(shown);
         if (identity) {
+            auto result = std::make_shared<const LoadedProject>(loaded[i]);
             std::lock_guard lock(cache->mutex);
-            cache->entries[file] = {(*identity)[0], (*identity)[1], (*identity)[2], loaded[i]};
+            cache->entries[file] = {(*identity)[0], (*identity)[1], (*identity)[2], std::move(result)};
         }
     });
     if (cache && cache->entries.size() > jobs.size()) {  // files removed since
