@@ -259,6 +259,12 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
 
     httplib::Server server;
     server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+    // Not SO_REUSEPORT (httplib's default): a second `serve` on a port in use
+    // must be told so, not share the port with the first.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     server.Get("/_serve/events", [&](const httplib::Request&, httplib::Response& res) {
         set_headers(res);
         res.set_chunked_content_provider(

@@ -306,6 +306,14 @@ TEST_CASE("serve command: a page, the reload event after a save, the error over 
     REQUIRE(serve.port() > 0);
     CHECK(has(serve.out(), "http://127.0.0.1:"));  // loopback unless told otherwise
 
+    // A second serve on the same port is told so, instead of sharing it.
+    const std::string second = "cd " + shell_quote(dir.path().string()) + " && timeout 20 " +
+                               shell_quote(cli_binary().string()) + " serve --content content --port " +
+                               std::to_string(serve.port()) + " >/dev/null 2>" + shell_quote((dir / "second.err").string());
+    const int raw = std::system(second.c_str());
+    CHECK((WIFEXITED(raw) ? WEXITSTATUS(raw) : -1) == 2);
+    CHECK(has(read_file(dir / "second.err"), "端口已被占用"));
+
     httplib::Client client("127.0.0.1", serve.port());
     client.set_read_timeout(5, 0);
     auto home = client.Get("/");
