@@ -318,11 +318,10 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
         }
         if (!bytes) {
             res.status = 404;
-            Diagnostics shown = diags;
-            std::string page = error_page(generation, shown, lang);
-            const std::string note = "<p>" + escape(words(Say::not_found, lang)) + " <a href=\"/\">/</a></p>\n";
-            page.insert(page.find("<main>\n") + 7, note);
-            res.set_content(page, "text/html; charset=utf-8");
+            const std::string page = "<!DOCTYPE html>\n<html lang=\"" + escape(lang) +
+                                     "\">\n<head>\n<meta charset=\"utf-8\">\n<title>404</title>\n</head>\n<body>\n<main>\n<p>" +
+                                     escape(words(Say::not_found, lang)) + " <a href=\"/\">/</a></p>\n</main>\n</body>\n</html>\n";
+            res.set_content(preview_page(page, generation, diags, lang), "text/html; charset=utf-8");
             return;
         }
         if (path.ends_with(".html")) {
