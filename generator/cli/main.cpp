@@ -8,10 +8,10 @@
 #include "build.h"
 #include "import.h"
 #include "load_config.h"
-#include "manifest.h"
 #include "scaffold.h"
 #include "serve.h"
 #include "usage.h"
+#include "verify.h"
 
 int main(int argc, char** argv) {
     using namespace bulletin;

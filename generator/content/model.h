@@ -1,7 +1,7 @@
 #pragma once
-// The site as plain values, built once by the loader and not changed after.
+// The site as plain values, built once by the loader (load_site.h) and not
+// changed after: every later stage reads it through a const reference.
 // Links between values are indexes, not pointers.
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,23 +85,5 @@ struct Site {
 
     const Edition& latest() const { return editions.front(); }
 };
-
-/// What the loader keeps between loads of one content folder (`bulletin
-/// serve`): each project file's result, used again while the file's size,
-/// modification time and inode, the departments, the language and the
-/// drafts option are unchanged, so a load after one saved file reads that file only.
-class LoadCache;
-std::shared_ptr<LoadCache> make_load_cache();
-
-struct LoadOptions {
-    bool drafts = false;                   ///< include projects marked draft
-    std::optional<std::string> base_url;  ///< overrides site.toml's
-    LoadCache* cache = nullptr;            ///< may be null: every file is read
-};
-
-/// Loads and validates a content tree. Every problem is reported in `diags`
-/// (the loader keeps going); the site is returned only when there is no error.
-/// `shown_root` is how the content folder is named in messages.
-std::optional<Site> load_site(const std::string& content_dir, const LoadOptions& options, Diagnostics& diags);
 
 }  // namespace bulletin

@@ -12,15 +12,13 @@
 #include "front_matter.h"
 #include "load_config.h"
 #include "messages.h"
+#include "site_map.h"
 #include "text.h"
 
 namespace fs = std::filesystem;
 
 namespace bulletin {
 namespace {
-
-// Top-level addresses the site itself uses (load_site.cpp refuses them as editions).
-const std::set<std::string> kReserved = {"archive", "assets", "data", "departments", "search", "files"};
 
 enum class Say { bad_id, bad_id_hint, reserved, exists, no_edition, bad_target, written_edition, written_project,
                  no_departments };
@@ -225,7 +223,7 @@ int run_new_edition(const std::string& content_dir, const std::string& id, std::
         return 2;
     }
     if (!check_name(id, language, err)) return 2;
-    if (kReserved.count(id)) {
+    if (site_map::is_reserved(id)) {
         err << "bulletin: " << say_new(Say::reserved, language, id) << "\n";
         return 2;
     }

@@ -8,6 +8,7 @@
 
 #include "feeds.h"
 #include "manifest.h"
+#include "open_data.h"
 #include "pages.h"
 #include "search_index.h"
 #include "views.h"
@@ -20,9 +21,10 @@ Snapshot::Bytes Snapshot::find(const std::string& path) const {
     if (auto it = files.find(path); it != files.end()) return it->second;
     // Neither a page nor an asset: the search index or the manifest, made once per snapshot.
     if (!site || !theme) return nullptr;
-    if (path == "feed.xml" || path == "sitemap.xml") {
+    if (path == "feed.xml" || (path.starts_with("sitemap") && path.ends_with(".xml"))) {
         std::call_once(feeds_once_, [this] { make_feeds(); });
-        return feeds_.at(path);
+        if (auto it = feeds_.find(path); it != feeds_.end()) return it->second;
+        return nullptr;
     }
     std::call_once(lazy_once_, [this] { make_lazy(); });
     if (auto it = lazy_.find(path); it != lazy_.end()) return it->second;
@@ -31,7 +33,9 @@ Snapshot::Bytes Snapshot::find(const std::string& path) const {
 
 void Snapshot::make_feeds() const {
     feeds_.emplace("feed.xml", std::make_shared<const std::string>(render_atom(*site, *theme)));
-    feeds_.emplace("sitemap.xml", std::make_shared<const std::string>(render_sitemap(*site)));
+    for (OutputFile& f : render_sitemap(*site)) {
+        feeds_.emplace(std::move(f.path), std::make_shared<const std::string>(std::move(f.bytes)));
+    }
 }
 
 void Snapshot::make_lazy() const {
@@ -49,10 +53,8 @@ void Snapshot::make_lazy() const {
         lazy_.emplace(std::move(f.path), std::make_shared<const std::string>(std::move(f.bytes)));
     }
     for (const auto& [path, bytes] : files) manifest[path] = {sha256_hex(*bytes), bytes->size()};
-    for (const char* path : {"feed.xml", "sitemap.xml"}) {
-        const Bytes bytes = find(path);
-        manifest[path] = {sha256_hex(*bytes), bytes->size()};
-    }
+    std::call_once(feeds_once_, [this] { make_feeds(); });
+    for (const auto& [path, bytes] : feeds_) manifest[path] = {sha256_hex(*bytes), bytes->size()};
     std::vector<std::string> ids;
     for (const Edition& e : site->editions) ids.push_back(e.id);
     lazy_.emplace("manifest.json", std::make_shared<const std::string>(render_manifest(manifest, ids)));

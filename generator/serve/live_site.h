@@ -18,6 +18,7 @@
 
 #include "build.h"
 #include "diagnostics.h"
+#include "load_site.h"
 #include "model.h"
 #include "theme.h"
 
