@@ -1,6 +1,7 @@
 // bulletin: builds a static site from a content tree of transparency bulletins.
 #include <exception>
 #include <iostream>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 
@@ -8,6 +9,9 @@
 #include "import.h"
 #include "load_config.h"
 #include "messages.h"
+#include "scaffold.h"
+#include "serve.h"
+#include "usage.h"
 #include "verify.h"
 
 int main(int argc, char** argv) {
@@ -53,6 +57,35 @@ int main(int argc, char** argv) {
     verify->add_option("--manifest", verify_manifest,
                        "Check against this manifest.json (kept from the release) instead of the folder's own");
 
+    serve::ServeOptions serve_options;
+    auto* serve = app.add_subcommand("serve", "Preview the site while writing: built in memory, rebuilt and reloaded on every save");
+    serve->add_option("--content", serve_options.build.content_dir, "Content folder")->capture_default_str();
+    serve->add_option("--port", serve_options.port, "Port (0: any free port)")->capture_default_str();
+    serve->add_option("--bind", serve_options.bind, "Address to listen on")->capture_default_str();
+    serve->add_option("--themes", serve_options.build.themes_dir, "Folder holding themes");
+
+    std::string new_content = "content";
+    auto* make = app.add_subcommand("new", "Start a new edition or project file from the template (never overwrites)");
+    make->require_subcommand(1);
+    std::string new_edition;
+    auto* make_edition = make->add_subcommand("edition", "content/<id>/_index.md, e.g. bulletin new edition 2024");
+    make_edition->add_option("id", new_edition, "Edition id (its folder name), e.g. 2024")->required();
+    make_edition->add_option("--content", new_content, "Content folder")->capture_default_str();
+    std::string new_project;
+    std::string new_department;
+    std::optional<std::string> new_title;
+    auto* make_project = make->add_subcommand("project", "content/<edition>/<slug>.md with the next free number");
+    make_project->add_option("target", new_project, "edition/slug, e.g. 2024/ev-charging")->required();
+    make_project->add_option("--department", new_department, "Lead department: a name or slug of departments.toml")
+        ->required();
+    make_project->add_option("--title", new_title, "Project title");
+    make_project->add_option("--content", new_content, "Content folder")->capture_default_str();
+
+    // Unknown commands and options are named, with the nearest valid one, in the site's language.
+    if (auto mistake = usage_mistake(app, argc, argv, command_line_language(argc, argv))) {
+        std::cerr << *mistake;
+        return exit_usage_error;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -74,6 +107,11 @@ int main(int argc, char** argv) {
     try {
         if (*build) return run_build(options, std::cout, std::cerr);
         if (*check) return run_check(options, std::cout, std::cerr);
+        if (*make_edition) return run_new_edition(new_content, new_edition, std::cout, std::cerr);
+        if (*make_project) {
+            return run_new_project(new_content, new_project, new_department, new_title, std::cout, std::cerr);
+        }
+        if (*serve) return serve::run_serve(serve_options, std::cout, std::cerr);
         if (*verify) return run_verify(verify_dir, std::cout, std::cerr, verify_manifest);
         if (*import) {
             const int code = run_import(import_options, std::cout, std::cerr);

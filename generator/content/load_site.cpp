@@ -1,6 +1,13 @@
 #include "load_site.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <mutex>
+#include <set>
+#include <unordered_map>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -210,6 +217,10 @@ std::optional<Edition> load_edition(const Context& ctx, const fs::path& file, co
         if (label && value) e.figures.push_back({*label, *value, unit.value_or("")});
     }
     f.warn_unknown_fields(fields::edition_table);
+    if (title && title->empty()) {
+        const SourceLoc loc = f.loc_of("title");
+        diags.error(loc, say(lang, Msg::empty_value, "title"), {}, line_text(source->text, loc.line));
+    }
     if (diags.error_count() != errors_before || !title || !year || !published) return std::nullopt;
     e.title = *title;
     e.year = static_cast<int>(*year);
@@ -224,6 +235,32 @@ std::optional<Edition> load_edition(const Context& ctx, const fs::path& file, co
     e.preamble_html = std::move(md.html);
     e.preamble_text = std::move(md.text);
     return e;
+}
+
+}  // namespace
+
+class LoadCache {
+public:
+    struct Entry {
+        std::uint64_t size = 0, mtime_ns = 0, inode = 0;
+        std::shared_ptr<const LoadedProject> result;  // copied outside the lock
+    };
+    std::mutex mutex;
+    std::string context;  // what every result depends on besides its file
+    std::unordered_map<std::string, Entry> entries;
+};
+
+std::shared_ptr<LoadCache> make_load_cache() { return std::make_shared<LoadCache>(); }
+
+namespace {
+
+std::optional<std::array<std::uint64_t, 3>> file_identity(const std::string& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) return std::nullopt;
+    return std::array<std::uint64_t, 3>{static_cast<std::uint64_t>(st.st_size),
+                                        static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1000000000ULL +
+                                            static_cast<std::uint64_t>(st.st_mtim.tv_nsec),
+                                        static_cast<std::uint64_t>(st.st_ino)};
 }
 
 std::vector<std::string> sorted_entries(const fs::path& dir, bool want_dirs) {
@@ -341,6 +378,15 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         site.editions.push_back(f.edition ? std::move(*f.edition) : Edition{});
         for (const std::string& name : f.files) jobs.push_back({site.editions.size() - 1, &f, &name});
     }
+    LoadCache* cache = options.cache;
+    if (cache) {
+        std::string context = lang + (options.drafts ? "\ndrafts" : "\n");
+        for (const Department& d : site.departments) context += '\n' + d.slug + '\t' + d.name;
+        if (cache->context != context) {
+            cache->entries.clear();
+            cache->context = std::move(context);
+        }
+    }
     std::vector<LoadedProject> loaded(jobs.size());
     parallel_for(jobs.size(), [&](std::size_t i) {
         // Paths are joined as strings: the folder's shown name is already
@@ -350,10 +396,43 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         std::string shown = f.shown + '/' + name;
         const bool bundle = name.ends_with("/index.md");
         const std::string slug = name.substr(0, name.size() - (bundle ? 9 : 3));
-        loaded[i] = load_project(ctx, f.dir + '/' + name, shown, slug, bundle ? f.id + '/' + slug : f.id, options.drafts,
-                                 f.edition && f.edition->archived);
+        const bool archived = f.edition && f.edition->archived;
+        const std::string file = f.dir + '/' + name;
+        // An archived edition's projects are checked for relative time words,
+        // so the cached result is kept apart for that state.
+        const std::string key = archived ? file + "\n(archived)" : file;
+        const auto identity = cache ? file_identity(file) : std::nullopt;
+        if (identity) {
+            std::shared_ptr<const LoadedProject> hit;
+            {
+                std::lock_guard lock(cache->mutex);
+                const auto it = cache->entries.find(key);
+                const LoadCache::Entry* e = it == cache->entries.end() ? nullptr : &it->second;
+                if (e && e->size == (*identity)[0] && e->mtime_ns == (*identity)[1] && e->inode == (*identity)[2]) {
+                    hit = e->result;
+                }
+            }
+            if (hit) {
+                loaded[i] = *hit;
+                return;
+            }
+        }
+        loaded[i] = load_project(ctx, file, shown, slug, bundle ? f.id + '/' + slug : f.id, options.drafts, archived);
         loaded[i].shown = std::move(shown);
+        if (identity) {
+            auto result = std::make_shared<const LoadedProject>(loaded[i]);
+            std::lock_guard lock(cache->mutex);
+            cache->entries[key] = {(*identity)[0], (*identity)[1], (*identity)[2], std::move(result)};
+        }
     });
+    if (cache && cache->entries.size() > jobs.size()) {  // files removed since
+        std::set<std::string> now;
+        for (const Job& j : jobs) {
+            const std::string file = j.folder->dir + '/' + *j.name;
+            now.insert(j.folder->edition && j.folder->edition->archived ? file + "\n(archived)" : file);
+        }
+        std::erase_if(cache->entries, [&](const auto& e) { return !now.count(e.first); });
+    }
 
     std::vector<std::map<int, std::size_t>> numbers(site.editions.size());  // number → the first file with it
     std::vector<std::vector<std::size_t>> by_edition(site.editions.size());  // files with a project to build

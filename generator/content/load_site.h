@@ -1,6 +1,7 @@
 #pragma once
 // Reading the content folder into the model (model.h): every file checked,
 // every problem reported, the site returned only when there is no error.
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -9,9 +10,17 @@
 
 namespace bulletin {
 
+/// What the loader keeps between loads of one content folder (`bulletin
+/// serve`): each project file's result, used again while the file's size,
+/// modification time and inode, the departments, the language and the
+/// drafts option are unchanged, so a load after one saved file reads that file only.
+class LoadCache;
+std::shared_ptr<LoadCache> make_load_cache();
+
 struct LoadOptions {
     bool drafts = false;                   ///< include projects marked draft
     std::optional<std::string> base_url;  ///< overrides site.toml's
+    LoadCache* cache = nullptr;            ///< may be null: every file is read
 };
 
 /// Loads and validates a content tree. Every problem is reported in `diags`

@@ -35,13 +35,6 @@ namespace fs = std::filesystem;
 #endif
 
 namespace bulletin {
-namespace {
-
-struct Loaded {
-    std::optional<Site> site;
-    std::optional<Theme> theme;
-    Diagnostics diags;
-};
 
 fs::path find_theme(const BuildOptions& options, const std::string& name) {
     std::vector<fs::path> candidates;
@@ -54,6 +47,14 @@ fs::path find_theme(const BuildOptions& options, const std::string& name) {
     }
     return candidates.front();
 }
+
+namespace {
+
+struct Loaded {
+    std::optional<Site> site;
+    std::optional<Theme> theme;
+    Diagnostics diags;
+};
 
 Loaded load_all(const BuildOptions& options) {
     Loaded l;
@@ -262,7 +263,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     };
 
     mark("prepare");
-    render_pages(site, theme, {options.offline, reuse}, emit);
+    render_pages(site, theme, {options.offline, reuse, {}, {}}, emit);
     // The pages' views are freed by now, in small pieces all over the heap;
     // give them back, or the search index's large blocks come on top of them.
     ::malloc_trim(0);

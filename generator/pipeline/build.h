@@ -1,6 +1,7 @@
 #pragma once
 // The build: load → validate (every error) → render pages, feeds, data and
 // the search index → publish atomically. The one place the stages meet.
+#include <filesystem>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -23,6 +24,10 @@ struct BuildOptions {
 
 /// Exit codes, as documented in the README.
 enum ExitCode { exit_ok = 0, exit_content_error = 1, exit_usage_error = 2 };
+
+/// The theme folder named `name`: under --themes, beside the content folder,
+/// in the working folder, then the built-in themes (the first that has templates).
+std::filesystem::path find_theme(const BuildOptions& options, const std::string& name);
 
 /// Builds the site and publishes it. Diagnostics go to `err`, the one-line
 /// summary to `out`. Content errors leave the output folder exactly as it was.

@@ -267,7 +267,28 @@ void render_pages(const Site& site, const Theme& theme, const RenderOptions& opt
     ctx.site_view.set("description", View::borrow(site.config.description));
     ctx.site_view.set("publisher", View::borrow(site.config.publisher));
     ctx.site_view.set("base_url", View::borrow(site.config.base_url));
-    parallel_for(site.projects.size(), [&](std::size_t i) { ctx.entries[i] = project_view(site, site.projects[i], theme); });
+    auto kept = [](const std::vector<bool>& reuse, std::size_t i) { return i < reuse.size() && reuse[i]; };
+    auto reused = [&](std::size_t edition) { return kept(options.reuse_edition, edition); };
+    // An entry is made when a page to render shows it: its edition's page (and
+    // home, for the latest), its own page or a neighbour's, its department's.
+    std::vector<bool> wanted(site.projects.size(), options.reuse_project.empty() && options.reuse_department.empty());
+    if (!wanted.empty() && !wanted.front()) {
+        for (std::size_t e = 0; e < site.editions.size(); ++e) {
+            const std::vector<std::size_t>& list = site.editions[e].projects;
+            for (std::size_t k = 0; k < list.size(); ++k) {
+                if (e == 0 || !reused(e)) wanted[list[k]] = true;
+                if (reused(e) || kept(options.reuse_project, list[k])) continue;
+                if (k > 0) wanted[list[k - 1]] = true;
+                if (k + 1 < list.size()) wanted[list[k + 1]] = true;
+            }
+        }
+        for (std::size_t i = 0; i < site.projects.size(); ++i) {
+            if (!kept(options.reuse_department, site.projects[i].department)) wanted[i] = true;
+        }
+    }
+    parallel_for(site.projects.size(), [&](std::size_t i) {
+        if (wanted[i]) ctx.entries[i] = project_view(site, site.projects[i], theme);
+    });
     for (const Edition& e : site.editions) {
         View list{View::type::list};
         for (std::size_t k = 0; k < e.projects.size(); ++k) {
@@ -285,9 +306,6 @@ void render_pages(const Site& site, const Theme& theme, const RenderOptions& opt
     const std::size_t n_editions = site.editions.size();
     const std::size_t n_departments = site.departments.size();
     const std::size_t total = fixed + n_editions + n_departments + site.projects.size();
-    auto reused = [&](std::size_t edition) {
-        return edition < options.reuse_edition.size() && options.reuse_edition[edition];
-    };
     parallel_for(total, [&](std::size_t job) {
         if (job == 0) return home_page(ctx, emit);
         if (job == 1) return departments_page(ctx, counts, emit);
@@ -296,9 +314,11 @@ void render_pages(const Site& site, const Theme& theme, const RenderOptions& opt
         job -= fixed;
         if (job < n_editions) return reused(job) ? void() : edition_page(ctx, site.editions[job], emit);
         job -= n_editions;
-        if (job < n_departments) return department_page(ctx, job, counts, emit);
+        if (job < n_departments) {
+            return kept(options.reuse_department, job) ? void() : department_page(ctx, job, counts, emit);
+        }
         job -= n_departments;
-        if (!reused(site.projects[job].edition)) project_page(ctx, job, emit);
+        if (!reused(site.projects[job].edition) && !kept(options.reuse_project, job)) project_page(ctx, job, emit);
     });
 }
 

@@ -16,6 +16,10 @@ struct RenderOptions {
     /// holds that edition's pages as this build would make them (build.cpp);
     /// they are not rendered. Empty: render every page.
     std::vector<bool> reuse_edition;
+    /// The same per project (Site::projects order) and per department
+    /// (Site::departments order), for `serve`, which knows which files changed.
+    std::vector<bool> reuse_project;
+    std::vector<bool> reuse_department;
 };
 
 using Emit = std::function<void(OutputFile&&)>;

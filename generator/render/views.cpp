@@ -63,11 +63,12 @@ std::string percent_of(double value, double target) {
 View project_view(const Site& site, const Project& p, const Theme& theme) {
     const Edition& e = site.editions[p.edition];
     View v;
-    v.reserve(23);
+    v.reserve(24);
     v.set("slug", View::borrow(p.slug));
     v.set("number", std::to_string(p.number));
     v.set("num_cn", chinese_numeral(p.number));
     v.set("title", View::borrow(p.title));
+    v.set("draft", p.draft);  // only with --drafts (and in `serve`): marked 草稿
     v.set("url", project_url(site, p));
     v.set("summary", View::borrow(p.summary));
     v.set("has_summary", !p.summary.empty());

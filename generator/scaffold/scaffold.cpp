@@ -1,0 +1,299 @@
+#include "scaffold.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "fields.h"
+#include "front_matter.h"
+#include "load_config.h"
+#include "messages.h"
+#include "site_map.h"
+#include "text.h"
+
+namespace fs = std::filesystem;
+
+namespace bulletin {
+namespace {
+
+enum class Say { bad_id, bad_id_hint, reserved, exists, no_edition, bad_target, written_edition, written_project,
+                 no_departments };
+
+bool english(const std::string& language) { return language == "en" || language.starts_with("en-"); }
+
+std::string_view words(Say s, const std::string& language) {
+    const bool en = english(language);
+    switch (s) {
+    case Say::bad_id:
+        return en ? "“{}” cannot be an address: use lower-case letters, digits and hyphens"
+                  : "“{}”不能用作网址：只能用小写英文字母、数字和连字符 -";
+    case Say::bad_id_hint:
+        return en ? "for example “{}”" : "例如“{}”";
+    case Say::reserved:
+        return en ? "“{}” is used by the site itself; choose another name" : "“{}”是网站自用的地址，请换一个名称";
+    case Say::exists:
+        return en ? "{} already exists; it is left as it is (bulletin new never overwrites a file)"
+                  : "{} 已经存在，未作改动（bulletin new 不会覆盖已有文件）";
+    case Say::no_edition:
+        return en ? "there is no edition “{0}” yet ({1} is missing): first run  bulletin new edition {0}"
+                  : "还没有“{0}”这一期（缺少 {1}）：请先运行  bulletin new edition {0}";
+    case Say::bad_target:
+        return en ? "“{}” is not edition/name: write for example  bulletin new project 2024/ev-charging --department 区发改局"
+                  : "“{}”不是“期/名称”的形式：例如  bulletin new project 2024/ev-charging --department 区发改局";
+    case Say::written_edition:
+        return en ? "new: wrote {}. Fill in title and published, write the preamble below the second +++, then run  bulletin check\n"
+                  : "new: 已写入 {}。请填写 title 和 published，在第二个 +++ 之下写序言，然后运行  bulletin check\n";
+    case Say::written_project:
+        return en ? "new: wrote {} (number {}). Fill in title, write the outcomes below the second +++, then run  bulletin check\n"
+                  : "new: 已写入 {}（序号 {}）。请填写 title，在第二个 +++ 之下写正文，然后运行  bulletin check\n";
+    case Say::no_departments:
+        return en ? "{} lists no department; add the department there first"
+                  : "{} 中没有任何部门，请先在其中加入部门";
+    }
+    return {};
+}
+
+template <typename... Args>
+std::string say_new(Say s, const std::string& language, Args&&... args) {
+    return fmt::format(fmt::runtime(words(s, language)), std::forward<Args>(args)...);
+}
+
+// The site's language, for messages; Chinese when site.toml cannot be read.
+std::string site_language(const std::string& content_dir) {
+    Diagnostics ignored;
+    const fs::path file = fs::path(content_dir) / "site.toml";
+    if (!fs::exists(file)) return "zh-CN";
+    try {
+        if (auto config = load_site_config(file.string(), file.string(), ignored)) return config->language;
+    } catch (const std::exception&) {
+    }
+    return "zh-CN";
+}
+
+// A TOML basic string: "…" with \\, \" and control characters escaped.
+std::string toml_string(const std::string& s) {
+    std::string out = "\"";
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20 || u == 0x7f) {
+            out += fmt::format("\\u{:04X}", u);
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+std::string shown(const fs::path& p) { return p.lexically_normal().generic_string(); }
+
+bool check_name(const std::string& name, const std::string& language, std::ostream& err) {
+    if (!is_valid_slug(name)) {
+        err << "bulletin: " << say_new(Say::bad_id, language, name);
+        const std::string better = suggest_slug(name);
+        if (!better.empty()) err << "，" << say_new(Say::bad_id_hint, language, better);
+        err << "\n";
+        return false;
+    }
+    return true;
+}
+
+// Creates `file` with `text`, failing when it exists (never overwrites).
+bool write_new(const fs::path& file, const std::string& text, const std::string& language, std::ostream& err) {
+    std::FILE* f = std::fopen(file.c_str(), "wx");
+    if (!f) {
+        if (fs::exists(file)) {
+            err << "bulletin: " << say_new(Say::exists, language, shown(file)) << "\n";
+        } else {
+            err << "bulletin: " << shown(file) << ": " << std::strerror(errno) << "\n";
+        }
+        return false;
+    }
+    const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    return std::fclose(f) == 0 && ok;
+}
+
+std::string edition_text(const std::string& id) {
+    // The year is the id's when the id is a year; otherwise it is left to fill in.
+    const bool is_year = id.size() == 4 && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+    std::string t = "+++\n";
+    t += "# 本期标题（必填）。不要写年份：网站会在前面加上“" + (is_year ? id : std::string("2024")) + "年”\n";
+    t += "title = \"\"\n";
+    t += "# 年度（必填）\n";
+    t += is_year ? "year = " + id + "\n" : "# year = 2024\n";
+    t += "# 公布日期（必填），写成 年-月-日，不加引号。填好后删去下一行开头的“# ”\n";
+    t += "# published = " + (is_year ? std::to_string(std::stoi(id) + 1) : std::string("2025")) + "-01-20\n";
+    t += "# 发布机关（可选）：不写则用 site.toml 中的 publisher\n";
+    t += "# publisher = \"区纪委区监委\"\n";
+    t += "# 归档：有了更新的一期后改为 true，本期内容从此保持不变\n";
+    t += "archived = false\n";
+    t += "\n";
+    t += "# 主要数字（可选，可写多组，每组以 [[figures]] 开头）。使用时删去行首的“# ”\n";
+    t += "# [[figures]]\n";
+    t += "# label = \"下沉式监督检查\"  # 名称\n";
+    t += "# value = 97                # 数值\n";
+    t += "# unit  = \"次\"              # 单位（可选）\n";
+    t += "\n";
+    t += "# 第二个 +++ 之下写序言（Markdown），说明本期的背景和总体情况\n";
+    t += "+++\n";
+    return t;
+}
+
+std::string project_text(const std::string& title, const std::string& department, int number) {
+    std::string t = "+++\n";
+    t += "# 项目标题（必填）\n";
+    t += "title = " + toml_string(title) + "\n";
+    t += "# 牵头部门（必填）：departments.toml 中的名称或 slug\n";
+    t += "department = " + toml_string(department) + "\n";
+    t += "# 配合部门（可选），例如 [\"区发改局\", \"区民政局\"]\n";
+    t += "co_departments = []\n";
+    t += "# 序号（必填）：本期从 1 起连续编号，页面显示为 一、二、三……\n";
+    t += "number = " + std::to_string(number) + "\n";
+    t += "# 状态：\"completed\"（已完成）或 \"ongoing\"（推进中）\n";
+    t += "status = \"completed\"\n";
+    t += "# 标签（可选），帮助读者搜索，例如 [\"充电桩\", \"老旧小区\"]\n";
+    t += "tags = []\n";
+    t += "# 摘要（可选）：不写则取正文第一段\n";
+    t += "summary = \"\"\n";
+    t += "# 草稿：true 时只在预览（bulletin serve）中显示并标“草稿”，发布时不出现\n";
+    t += "draft = false\n";
+    t += "\n";
+    t += "# 关键数字（可选，可写多组，每组以 [[metrics]] 开头）。使用时删去行首的“# ”\n";
+    t += "# [[metrics]]\n";
+    t += "# label  = \"公共充电桩\"  # 名称\n";
+    t += "# value  = 71            # 数值\n";
+    t += "# unit   = \"个\"          # 单位（可选）\n";
+    t += "# target = 60            # 目标（可选）：页面显示完成的百分比\n";
+    t += "\n";
+    t += "# 发布后的更正（可选，可写多组）：页面和订阅中都会列出\n";
+    t += "# [[corrections]]\n";
+    t += "# date   = 2025-03-01                         # 更正日期\n";
+    t += "# note   = \"公共充电桩数量由 70 个更正为 71 个\"  # 改了什么\n";
+    t += "# reason = \"统计口径调整\"                      # 原因（可选）\n";
+    t += "\n";
+    t += "# 第二个 +++ 之下写正文（Markdown），每条成果一段，例如：\n";
+    t += "# 1. **加强服务协调，力推项目建设**。截至12月底，全区共建成……\n";
+    t += "+++\n";
+    return t;
+}
+
+}  // namespace
+
+int next_free_number(const std::string& edition_dir) {
+    std::set<long long> used;
+    std::error_code ec;
+    for (fs::directory_iterator it(edition_dir, ec), end; !ec && it != end; it.increment(ec)) {
+        fs::path file = it->path();
+        const std::string name = file.filename().string();
+        if (name.empty() || name[0] == '.' || name[0] == '_') continue;
+        if (it->is_directory()) {
+            file /= "index.md";  // a project with its own folder
+            if (!fs::exists(file)) continue;
+        } else if (!name.ends_with(".md")) {
+            continue;
+        }
+        Diagnostics ignored;
+        try {
+            auto source = read_source(file, file.string(), ignored, "zh-CN");
+            if (!source) continue;
+            auto fm = split_front_matter(*source, ignored, "zh-CN");
+            if (!fm) continue;
+            auto table = parse_toml(*source, fm->toml, fm->toml_line, ignored, "zh-CN");
+            if (!table) continue;
+            if (auto n = (*table)["number"].value<long long>()) used.insert(*n);
+        } catch (const std::exception&) {
+        }
+    }
+    int n = 1;
+    while (used.count(n)) ++n;
+    return n;
+}
+
+int run_new_edition(const std::string& content_dir, const std::string& id, std::ostream& out, std::ostream& err) {
+    const std::string language = site_language(content_dir);
+    if (!fs::is_directory(content_dir)) {
+        err << "bulletin: " << (english(language) ? "content folder not found: " : "找不到内容文件夹 ") << content_dir
+            << (english(language) ? " (use --content)\n" : "（可用 --content 指定）\n");
+        return 2;
+    }
+    if (!check_name(id, language, err)) return 2;
+    if (site_map::is_reserved(id)) {
+        err << "bulletin: " << say_new(Say::reserved, language, id) << "\n";
+        return 2;
+    }
+    const fs::path dir = fs::path(content_dir) / id;
+    const fs::path file = dir / "_index.md";
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) {
+        err << "bulletin: " << shown(dir) << ": " << ec.message() << "\n";
+        return 2;
+    }
+    if (!write_new(file, edition_text(id), language, err)) return 2;
+    out << say_new(Say::written_edition, language, shown(file));
+    return 0;
+}
+
+int run_new_project(const std::string& content_dir, const std::string& target, const std::string& department,
+                    const std::optional<std::string>& title, std::ostream& out, std::ostream& err) {
+    const std::string language = site_language(content_dir);
+    const auto slash = target.find('/');
+    if (slash == std::string::npos || slash == 0 || slash + 1 == target.size() ||
+        target.find('/', slash + 1) != std::string::npos) {
+        err << "bulletin: " << say_new(Say::bad_target, language, target) << "\n";
+        return 2;
+    }
+    const std::string edition = target.substr(0, slash);
+    std::string slug = target.substr(slash + 1);
+    if (slug.ends_with(".md")) slug.resize(slug.size() - 3);
+    const fs::path dir = fs::path(content_dir) / edition;
+    if (!fs::exists(dir / "_index.md")) {
+        err << "bulletin: " << say_new(Say::no_edition, language, edition, shown(dir / "_index.md")) << "\n";
+        return 2;
+    }
+    if (!check_name(slug, language, err)) return 2;
+
+    // The department as departments.toml names it, or the nearest name suggested.
+    const fs::path departments_file = fs::path(content_dir) / "departments.toml";
+    Diagnostics diags;
+    const std::vector<Department> departments =
+        load_departments(departments_file.string(), shown(departments_file), language, diags);
+    if (departments.empty()) {
+        err << format_diagnostics(diags, language);
+        err << "bulletin: " << say_new(Say::no_departments, language, shown(departments_file)) << "\n";
+        return 2;
+    }
+    const Department* found = nullptr;
+    std::vector<std::string> names;
+    for (const Department& d : departments) {
+        if (d.name == department || d.slug == department) found = &d;
+        names.push_back(d.name);
+    }
+    if (!found) {
+        err << "bulletin: --department: " << say(language, Msg::unknown_department, department) << "\n";
+        if (auto close = closest_match(department, names)) {
+            err << "    = " << say(language, Msg::unknown_department_hint_suggest, *close) << "\n";
+        } else {
+            err << "    = " << text(Msg::unknown_department_hint, language) << "\n";
+        }
+        return 2;
+    }
+
+    const fs::path file = dir / (slug + ".md");
+    if (fs::exists(dir / slug)) {  // a project kept in its own folder
+        err << "bulletin: " << say_new(Say::exists, language, shown(dir / slug)) << "\n";
+        return 2;
+    }
+    const int number = next_free_number(dir.string());
+    if (!write_new(file, project_text(title.value_or(""), found->name, number), language, err)) return 2;
+    out << say_new(Say::written_project, language, shown(file), number);
+    return 0;
+}
+
+}  // namespace bulletin

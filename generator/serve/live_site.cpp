@@ -1,0 +1,327 @@
+#include "live_site.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+
+#include "feeds.h"
+#include "manifest.h"
+#include "open_data.h"
+#include "pages.h"
+#include "search_index.h"
+#include "views.h"
+
+namespace fs = std::filesystem;
+
+namespace bulletin::serve {
+
+Snapshot::Bytes Snapshot::find(const std::string& path) const {
+    if (auto it = files.find(path); it != files.end()) return it->second;
+    // Neither a page nor an asset: the search index or the manifest, made once per snapshot.
+    if (!site || !theme) return nullptr;
+    if (path == "feed.xml" || (path.starts_with("sitemap") && path.ends_with(".xml"))) {
+        std::call_once(feeds_once_, [this] { make_feeds(); });
+        if (auto it = feeds_.find(path); it != feeds_.end()) return it->second;
+        return nullptr;
+    }
+    std::call_once(lazy_once_, [this] { make_lazy(); });
+    if (auto it = lazy_.find(path); it != lazy_.end()) return it->second;
+    return nullptr;
+}
+
+void Snapshot::make_feeds() const {
+    feeds_.emplace("feed.xml", std::make_shared<const std::string>(render_atom(*site, *theme)));
+    for (OutputFile& f : render_sitemap(*site)) {
+        feeds_.emplace(std::move(f.path), std::make_shared<const std::string>(std::move(f.bytes)));
+    }
+}
+
+void Snapshot::make_lazy() const {
+    std::vector<search::Document> docs;
+    docs.reserve(site->projects.size());
+    for (const Project& p : site->projects) {
+        const Edition& e = site->editions[p.edition];
+        const Department& d = site->departments[p.department];
+        docs.push_back({project_url(*site, p), p.title, d.name, d.slug, e.id, format_year(e.year, *theme), p.number,
+                        p.tags, p.body_text});
+    }
+    Manifest manifest;
+    for (OutputFile& f : search::build_index(docs, {})) {
+        manifest[f.path] = {sha256_hex(f.bytes), f.bytes.size()};
+        lazy_.emplace(std::move(f.path), std::make_shared<const std::string>(std::move(f.bytes)));
+    }
+    for (const auto& [path, bytes] : files) manifest[path] = {sha256_hex(*bytes), bytes->size()};
+    std::call_once(feeds_once_, [this] { make_feeds(); });
+    for (const auto& [path, bytes] : feeds_) manifest[path] = {sha256_hex(*bytes), bytes->size()};
+    std::vector<std::string> ids;
+    for (const Edition& e : site->editions) ids.push_back(e.id);
+    lazy_.emplace("manifest.json", std::make_shared<const std::string>(render_manifest(manifest, ids)));
+}
+
+namespace {
+
+// Everything of a project that a page shows.
+bool same_project(const Project& a, const Project& b) {
+    auto same_metric = [](const Metric& x, const Metric& y) {
+        return x.label == y.label && x.value == y.value && x.unit == y.unit && x.target == y.target;
+    };
+    auto same_correction = [](const Correction& x, const Correction& y) {
+        return x.date == y.date && x.note == y.note && x.reason == y.reason;
+    };
+    return a.slug == b.slug && a.title == b.title && a.department == b.department &&
+           a.co_departments == b.co_departments && a.number == b.number && a.ongoing == b.ongoing &&
+           a.tags == b.tags && a.summary == b.summary && a.draft == b.draft &&
+           std::equal(a.metrics.begin(), a.metrics.end(), b.metrics.begin(), b.metrics.end(), same_metric) &&
+           std::equal(a.corrections.begin(), a.corrections.end(), b.corrections.begin(), b.corrections.end(),
+                      same_correction) &&
+           a.body_html == b.body_html && a.body_text == b.body_text && a.source_path == b.source_path;
+}
+
+}  // namespace
+
+LiveSite::LiveSite(BuildOptions options) : options_(std::move(options)) {
+    options_.drafts = true;
+    options_.offline = false;
+    options_.gzip = false;
+    if (!fs::is_directory(options_.content_dir)) {
+        throw std::runtime_error("content folder not found: " + options_.content_dir);
+    }
+    content_abs_ = fs::weakly_canonical(fs::absolute(options_.content_dir));
+}
+
+bool LiveSite::is_scratch_name(const std::string& name) {
+    if (name.empty() || name[0] == '.' || name.back() == '~' || name == "4913") return true;
+    for (const char* end : {".swp", ".swx", ".swo", ".tmp", ".part"}) {
+        if (name.ends_with(end)) return true;
+    }
+    return false;
+}
+
+RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
+    std::lock_guard rebuilding(rebuild_mutex_);
+    const auto started = std::chrono::steady_clock::now();
+    RebuildStats stats;
+    // BULLETIN_TIMINGS=1: wall time of each step on stderr, as `build` does, for bench/serve-reload.
+    const bool timings = std::getenv("BULLETIN_TIMINGS") != nullptr;
+    auto lap = started;
+    auto mark = [&](const char* step) {
+        if (!timings) return;
+        const auto now = std::chrono::steady_clock::now();
+        std::fprintf(stderr, "timing: serve %s %.4f\n", step, std::chrono::duration<double>(now - lap).count());
+        lap = now;
+    };
+
+    // Which parts of the site the changes touch: an edition's folder, or
+    // anything else (site.toml, departments.toml, the theme), which is every page.
+    for (const fs::path& path : changed) {
+        const fs::path abs = fs::weakly_canonical(fs::absolute(path));
+        const fs::path rel = abs.lexically_relative(content_abs_);
+        if (rel.empty() || *rel.begin() == ".." || rel == ".") {
+            dirty_all_ = true;  // the theme, or the content folder itself
+            continue;
+        }
+        const auto parts = std::distance(rel.begin(), rel.end());
+        const std::string name = rel.filename().string();
+        std::error_code ec;
+        if (parts == 1 && (name.ends_with(".toml") || fs::is_regular_file(abs, ec))) {
+            dirty_all_ = true;  // site.toml, departments.toml
+        } else if (parts == 2 && name.ends_with(".md") && name != "_index.md") {
+            dirty_projects_.insert(rel.begin()->string());
+        } else {
+            dirty_folders_.insert(rel.begin()->string());
+        }
+    }
+
+    Diagnostics diags;
+    std::optional<Site> loaded = load_site(options_.content_dir, {true, options_.base_url, cache_.get()}, diags);
+    mark("load");
+    std::shared_ptr<const Snapshot> before = snapshot();
+    std::shared_ptr<const Theme> theme;
+    if (loaded) {
+        const fs::path theme_dir = find_theme(options_, loaded->config.theme);
+        if (!dirty_all_ && before && before->theme && theme_dir == theme_dir_) {
+            theme = before->theme;
+        } else if (auto t = Theme::load(theme_dir, loaded->config.language, diags)) {
+            theme = std::make_shared<const Theme>(std::move(*t));
+        }
+        std::lock_guard lock(mutex_);
+        theme_dir_ = theme_dir;
+    }
+    const std::string language = loaded ? loaded->config.language : language_;
+    if (!loaded || !theme || diags.has_errors()) {
+        std::lock_guard lock(mutex_);
+        diags_ = std::move(diags);
+        language_ = language;
+        ++generation_;
+        stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return stats;
+    }
+
+    auto site = std::make_shared<const Site>(std::move(*loaded));
+    auto next = std::make_shared<Snapshot>();
+    next->site = site;
+    next->theme = theme;
+    std::vector<std::string> ids;
+    std::set<std::string> before_ids;
+    if (before && before->site) {
+        for (const Edition& e : before->site->editions) before_ids.insert(e.id);
+    }
+    std::vector<bool> reuse(site->editions.size(), false);
+    for (std::size_t i = 0; i < site->editions.size(); ++i) {
+        const std::string& id = site->editions[i].id;
+        ids.push_back(id);
+        reuse[i] = !dirty_all_ && before && before_ids.count(id) && !dirty_folders_.count(id) &&
+                   !dirty_projects_.count(id);
+    }
+    // Within an edition where only project files changed, a project's page is
+    // kept when neither it nor its neighbours (the page links to them) changed,
+    // and a department's page when none of its projects did.
+    RenderOptions render{false, reuse, {}, {}};
+    if (before && !dirty_all_) {
+        const Site& old = *before->site;
+        render.reuse_project.assign(site->projects.size(), false);
+        render.reuse_department.assign(site->departments.size(), dirty_folders_.empty());
+        std::map<std::pair<std::string, std::string>, std::size_t> old_index;  // (edition, slug) → project
+        // Only the editions where project files changed are compared.
+        auto touched = [&](const std::string& id) { return dirty_projects_.count(id) || dirty_folders_.count(id); };
+        std::vector<bool> old_seen(old.projects.size(), true);
+        for (std::size_t i = 0; i < old.projects.size(); ++i) {
+            const std::string& id = old.editions[old.projects[i].edition].id;
+            if (!touched(id)) continue;
+            old_index[{id, old.projects[i].slug}] = i;
+            old_seen[i] = false;
+        }
+        std::vector<bool> changed(site->projects.size(), false);
+        for (std::size_t i = 0; i < site->projects.size(); ++i) {
+            const Project& p = site->projects[i];
+            if (!touched(site->editions[p.edition].id)) continue;
+            changed[i] = true;
+            const auto it = old_index.find({site->editions[p.edition].id, p.slug});
+            if (it == old_index.end()) continue;
+            old_seen[it->second] = true;
+            changed[i] = !same_project(p, old.projects[it->second]);
+            if (changed[i]) old_seen[it->second] = false;  // its old department's page changes too
+        }
+        for (std::size_t i = 0; i < site->projects.size(); ++i) {
+            if (changed[i]) render.reuse_department[site->projects[i].department] = false;
+        }
+        for (std::size_t i = 0; i < old.projects.size(); ++i) {
+            if (old_seen[i]) continue;
+            // A removed or changed project's old department page changes, if the department is still there.
+            const std::string& slug = old.departments[old.projects[i].department].slug;
+            for (std::size_t d = 0; d < site->departments.size(); ++d) {
+                if (site->departments[d].slug == slug) render.reuse_department[d] = false;
+            }
+        }
+        auto neighbour = [](const Site& s, const Edition& e, std::size_t pos, int step) -> std::string {
+            const long at = static_cast<long>(pos) + step;
+            if (at < 0 || at >= static_cast<long>(e.projects.size())) return {};
+            return s.projects[e.projects[static_cast<std::size_t>(at)]].slug;
+        };
+        for (std::size_t e = 0; e < site->editions.size(); ++e) {
+            const Edition& edition = site->editions[e];
+            if (reuse[e] || dirty_folders_.count(edition.id)) continue;
+            for (std::size_t k = 0; k < edition.projects.size(); ++k) {
+                const std::size_t i = edition.projects[k];
+                if (changed[i]) continue;
+                const std::size_t o = old_index.at({edition.id, site->projects[i].slug});
+                const Edition& old_edition = old.editions[old.projects[o].edition];
+                const std::size_t old_pos = static_cast<std::size_t>(
+                    std::find(old_edition.projects.begin(), old_edition.projects.end(), o) - old_edition.projects.begin());
+                bool keep = true;
+                for (int step : {-1, 1}) {
+                    const std::string now = neighbour(*site, edition, k, step);
+                    keep = keep && now == neighbour(old, old_edition, old_pos, step);
+                    const long at = static_cast<long>(k) + step;
+                    if (!now.empty()) keep = keep && !changed[edition.projects[static_cast<std::size_t>(at)]];
+                }
+                render.reuse_project[i] = keep;
+            }
+        }
+    }
+    // What is reused is carried over as it is; everything else is made again.
+    if (before) {
+        std::set<std::string> kept_pages;
+        for (std::size_t i = 0; i < render.reuse_project.size(); ++i) {
+            if (render.reuse_project[i]) kept_pages.insert(project_url(*site, site->projects[i]) + "index.html");
+        }
+        for (std::size_t d = 0; d < render.reuse_department.size(); ++d) {
+            if (render.reuse_department[d]) kept_pages.insert(department_url(site->departments[d]) + "index.html");
+        }
+        for (const auto& [path, bytes] : before->files) {
+            const std::string& group = manifest_group(path, ids);
+            const auto e = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), group) - ids.begin());
+            if ((e < ids.size() && reuse[e]) || kept_pages.count(path)) next->files.emplace(path, bytes);
+        }
+    }
+    std::mutex files_mutex;
+    std::size_t made = 0;
+    const Emit emit = [&](OutputFile&& f) {
+        auto bytes = std::make_shared<const std::string>(std::move(f.bytes));
+        std::lock_guard lock(files_mutex);
+        next->files[std::move(f.path)] = std::move(bytes);
+        ++made;
+    };
+    mark("theme+carry");
+    render_pages(*site, *theme, render, emit);
+    mark("pages");
+    for (OutputFile f : theme->assets()) emit(std::move(f));
+    for (OutputFile& f : render_open_data(*site, *theme, reuse)) emit(std::move(f));
+
+    mark("data+feeds");
+    stats.ok = true;
+    stats.editions = site->editions.size();
+    stats.editions_rendered = static_cast<std::size_t>(std::count(reuse.begin(), reuse.end(), false));
+    stats.files_made = made;
+    {
+        std::lock_guard lock(mutex_);
+        snapshot_ = std::move(next);
+        diags_ = std::move(diags);
+        language_ = language;
+        ++generation_;
+    }
+    dirty_all_ = false;
+    dirty_folders_.clear();
+    dirty_projects_.clear();
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return stats;
+}
+
+std::shared_ptr<const Snapshot> LiveSite::snapshot() const {
+    std::lock_guard lock(mutex_);
+    return snapshot_;
+}
+
+Diagnostics LiveSite::diagnostics() const {
+    std::lock_guard lock(mutex_);
+    return diags_;
+}
+
+bool LiveSite::has_errors() const {
+    std::lock_guard lock(mutex_);
+    return diags_.has_errors();
+}
+
+std::string LiveSite::language() const {
+    std::lock_guard lock(mutex_);
+    return language_;
+}
+
+std::uint64_t LiveSite::generation() const {
+    std::lock_guard lock(mutex_);
+    return generation_;
+}
+
+std::vector<fs::path> LiveSite::watched_roots() const {
+    std::lock_guard lock(mutex_);
+    std::vector<fs::path> roots{content_abs_};
+    if (!theme_dir_.empty() && fs::is_directory(theme_dir_)) {
+        const fs::path theme = fs::weakly_canonical(fs::absolute(theme_dir_));
+        if (theme.lexically_relative(content_abs_).string().starts_with("..")) roots.push_back(theme);
+    }
+    return roots;
+}
+
+}  // namespace bulletin::serve
