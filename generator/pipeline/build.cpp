@@ -53,10 +53,18 @@ fs::path find_theme(const BuildOptions& options, const std::string& name) {
     return candidates.front();
 }
 
+// A site's own templates: layouts/ beside its content/ folder.
+fs::path layouts_dir(const BuildOptions& options) {
+    return fs::absolute(options.content_dir).lexically_normal().parent_path() / "layouts";
+}
+
 Loaded load_all(const BuildOptions& options) {
     Loaded l;
     l.site = load_site(options.content_dir, {options.drafts, options.base_url}, l.diags);
-    if (l.site) l.theme = Theme::load(find_theme(options, l.site->config.theme), l.site->config.language, l.diags);
+    if (l.site) {
+        l.theme = Theme::load(find_theme(options, l.site->config.theme), l.site->config.language, l.diags,
+                              layouts_dir(options));
+    }
     return l;
 }
 
@@ -162,7 +170,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
                               fs::absolute(theme_dir).lexically_normal().string(), options.themes_dir,
                               options.base_url.value_or("\n"), options.drafts ? "drafts" : "", options.offline ? "offline" : "",
                               options.gzip ? "gzip" : ""},
-                             options.content_dir, {theme_dir});
+                             options.content_dir, {theme_dir, layouts_dir(options)});
         stamp = read_stamp(stamp_file);
         if (stamp) listing = hash_output_listing(options.out_dir);
         if (stamp && !inputs.all.empty() && stamp->inputs == inputs.all && stamp->outputs == listing) {
