@@ -99,6 +99,7 @@ View page_edition_view(const Edition& e, const Theme& theme) {
     edition.set("title", View::borrow(e.title));
     edition.set("year_label", format_year(e.year, theme));
     edition.set("url", edition_url(e));
+    edition.set("published", e.published.iso());
     edition.set("published_label", format_date(e.published, theme));
     edition.set("publisher", View::borrow(e.publisher));
     edition.set("archived", e.archived);
