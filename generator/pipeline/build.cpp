@@ -46,6 +46,11 @@ fs::path find_theme(const BuildOptions& options, const std::string& name) {
     if (!options.themes_dir.empty()) candidates.push_back(fs::path(options.themes_dir) / name);
     candidates.push_back(fs::absolute(options.content_dir).lexically_normal().parent_path() / "themes" / name);
     candidates.push_back(fs::path("themes") / name);
+    // Installed (the Debian package): <prefix>/bin/bulletin and <prefix>/share/bulletin/themes/.
+    std::error_code ec;
+    if (const fs::path self = fs::read_symlink("/proc/self/exe", ec); !ec) {
+        candidates.push_back(self.parent_path().parent_path() / "share" / "bulletin" / "themes" / name);
+    }
     candidates.push_back(fs::path(BULLETIN_THEMES_DIR) / name);
     for (const fs::path& c : candidates) {
         if (fs::is_directory(c / "templates")) return c;
