@@ -168,7 +168,6 @@ void departments_page(const PageContext& ctx, const Counts& counts, const Emit& 
             View ed;
             ed.set("year_label", format_year(ctx.site.editions[e].year, ctx.theme));
             ed.set("count", std::to_string(counts[d][e].size()));
-            ed.set("none", counts[d][e].empty());
             per.push_back(ed);
         }
         row.set("editions", per);
@@ -200,7 +199,6 @@ void department_page(const PageContext& ctx, std::size_t d, const Counts& counts
         if (counts[d][e].empty()) continue;
         const Edition& ed = ctx.site.editions[e];
         View g;
-        g.set("id", ed.id);
         g.set("rollup", rollup_view(rollup_of(ctx.site, counts[d][e]), most));
         g.set("year_label", format_year(ed.year, ctx.theme));
         g.set("title", ed.title);
