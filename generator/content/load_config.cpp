@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "fields.h"
+#include "identity.h"
 #include "messages.h"
 #include "text.h"
 
@@ -73,7 +74,8 @@ std::optional<SiteConfig> load_site_config(const std::string& file, const std::s
             reject(f, "theme", say(lang, Msg::bad_theme, *theme));
         }
     }
-    f.warn_unknown({"title", "base_url", "language", "publisher", "description", "theme"});
+    config.identity = read_identity(*table, *source, lang, diags);
+    f.warn_unknown({"title", "base_url", "language", "publisher", "description", "theme", "identity"});
     if (diags.error_count() != errors_before) return std::nullopt;
     return config;
 }

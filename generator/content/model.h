@@ -8,6 +8,7 @@
 
 #include "diagnostics.h"
 #include "fields.h"
+#include "identity.h"
 
 namespace bulletin {
 
@@ -18,6 +19,7 @@ struct SiteConfig {
     std::string publisher;
     std::string description;
     std::string theme = "default";
+    Identity identity;  ///< [identity]: shown at the foot of every page
 };
 
 struct Department {

@@ -41,11 +41,21 @@ fs::path find_theme(const BuildOptions& options, const std::string& name) {
     if (!options.themes_dir.empty()) candidates.push_back(fs::path(options.themes_dir) / name);
     candidates.push_back(fs::absolute(options.content_dir).lexically_normal().parent_path() / "themes" / name);
     candidates.push_back(fs::path("themes") / name);
+    // Installed (the Debian package): <prefix>/bin/bulletin and <prefix>/share/bulletin/themes/.
+    std::error_code ec;
+    if (const fs::path self = fs::read_symlink("/proc/self/exe", ec); !ec) {
+        candidates.push_back(self.parent_path().parent_path() / "share" / "bulletin" / "themes" / name);
+    }
     candidates.push_back(fs::path(BULLETIN_THEMES_DIR) / name);
     for (const fs::path& c : candidates) {
         if (fs::is_directory(c / "templates")) return c;
     }
     return candidates.front();
+}
+
+// A site's own templates: layouts/ beside its content/ folder.
+fs::path layouts_dir(const BuildOptions& options) {
+    return fs::absolute(options.content_dir).lexically_normal().parent_path() / "layouts";
 }
 
 namespace {
@@ -59,7 +69,10 @@ struct Loaded {
 Loaded load_all(const BuildOptions& options) {
     Loaded l;
     l.site = load_site(options.content_dir, {options.drafts, options.base_url}, l.diags);
-    if (l.site) l.theme = Theme::load(find_theme(options, l.site->config.theme), l.site->config.language, l.diags);
+    if (l.site) {
+        l.theme = Theme::load(find_theme(options, l.site->config.theme), l.site->config.language, l.diags,
+                              layouts_dir(options));
+    }
     return l;
 }
 
@@ -182,7 +195,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
                               fs::absolute(theme_dir).lexically_normal().string(), options.themes_dir,
                               options.base_url.value_or("\n"), options.drafts ? "drafts" : "", options.offline ? "offline" : "",
                               options.gzip ? "gzip" : ""},
-                             options.content_dir, {theme_dir});
+                             options.content_dir, {theme_dir, layouts_dir(options)});
         stamp = read_stamp(stamp_file);
         if (stamp) listing = hash_output_listing(options.out_dir);
         if (stamp && !inputs.all.empty() && stamp->inputs == inputs.all && stamp->outputs == listing) {

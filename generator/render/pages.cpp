@@ -1,10 +1,13 @@
 #include "pages.h"
 
+#include <algorithm>
 #include <map>
 
 #include <nlohmann/json.hpp>
 
 #include "markdown.h"
+#include "charts.h"
+#include "identity_view.h"
 #include "parallel.h"
 #include "site_map.h"
 #include "views.h"
@@ -48,6 +51,9 @@ View common_view(const PageContext& ctx, const std::string& dir, const std::stri
     v.set("page_title", title.empty() ? c.title : title + " - " + c.title);
     v.set("description", View::borrow(c.description));
     v.set("t", View::ref(ctx.theme.strings_view()));
+    if (std::string report = page_error_report_url(c.identity, c.base_url + dir); !report.empty()) {
+        v.set("error_report_url", std::move(report));
+    }
     return v;
 }
 
@@ -100,6 +106,7 @@ View page_edition_view(const Edition& e, const Theme& theme) {
     edition.set("title", View::borrow(e.title));
     edition.set("year_label", format_year(e.year, theme));
     edition.set("url", edition_url(e));
+    edition.set("published", e.published.iso());
     edition.set("published_label", format_date(e.published, theme));
     edition.set("publisher", View::borrow(e.publisher));
     edition.set("archived", e.archived);
@@ -137,6 +144,24 @@ Counts count_projects(const Site& site) {
 void departments_page(const PageContext& ctx, const Counts& counts, const Emit& emit) {
     View v = common_view(ctx, std::string(site_map::departments), ctx.theme.string("departments"));
     v.set("is_departments", true);
+    // One table comparing the departments over the editions: a column per
+    // edition (newest first), then the totals and a bar of the total.
+    std::size_t most = 0;
+    std::vector<Rollup> totals;
+    for (std::size_t d = 0; d < ctx.site.departments.size(); ++d) {
+        std::vector<std::size_t> all;
+        for (const auto& per_edition : counts[d]) all.insert(all.end(), per_edition.begin(), per_edition.end());
+        totals.push_back(rollup_of(ctx.site, all));
+        most = std::max(most, all.size());
+    }
+    View columns{View::type::list};
+    for (const Edition& e : ctx.site.editions) {
+        View c;
+        c.set("year_label", format_year(e.year, ctx.theme));
+        c.set("url", edition_url(e));
+        columns.push_back(std::move(c));
+    }
+    v.set("edition_columns", std::move(columns));
     View rows{View::type::list};
     for (std::size_t d = 0; d < ctx.site.departments.size(); ++d) {
         const Department& dep = ctx.site.departments[d];
@@ -145,18 +170,16 @@ void departments_page(const PageContext& ctx, const Counts& counts, const Emit& 
         row.set("full_name", dep.full_name);
         row.set("has_full_name", !dep.full_name.empty());
         row.set("url", department_url(dep));
-        std::size_t total = 0;
         View per{View::type::list};
         for (std::size_t e = 0; e < ctx.site.editions.size(); ++e) {
-            if (counts[d][e].empty()) continue;
             View ed;
             ed.set("year_label", format_year(ctx.site.editions[e].year, ctx.theme));
             ed.set("count", std::to_string(counts[d][e].size()));
             per.push_back(ed);
-            total += counts[d][e].size();
         }
         row.set("editions", per);
-        row.set("total", std::to_string(total));
+        row.set("total", std::to_string(totals[d].projects));
+        row.set("rollup", rollup_view(totals[d], most));
         rows.push_back(row);
     }
     v.set("departments", rows);
@@ -177,10 +200,13 @@ void department_page(const PageContext& ctx, std::size_t d, const Counts& counts
     v.set("has_department_full_name", !dep.full_name.empty());
     View groups{View::type::list};
     std::size_t total = 0;
+    std::size_t most = 0;  // the bars of every edition on one scale
+    for (std::size_t e = 0; e < ctx.site.editions.size(); ++e) most = std::max(most, counts[d][e].size());
     for (std::size_t e = 0; e < ctx.site.editions.size(); ++e) {
         if (counts[d][e].empty()) continue;
         const Edition& ed = ctx.site.editions[e];
         View g;
+        g.set("rollup", rollup_view(rollup_of(ctx.site, counts[d][e]), most));
         g.set("year_label", format_year(ed.year, ctx.theme));
         g.set("title", ed.title);
         g.set("url", edition_url(ed));
@@ -267,6 +293,7 @@ void render_pages(const Site& site, const Theme& theme, const RenderOptions& opt
     ctx.site_view.set("description", View::borrow(site.config.description));
     ctx.site_view.set("publisher", View::borrow(site.config.publisher));
     ctx.site_view.set("base_url", View::borrow(site.config.base_url));
+    if (!site.config.identity.empty()) ctx.site_view.set("identity", identity_view(site.config.identity));
     auto kept = [](const std::vector<bool>& reuse, std::size_t i) { return i < reuse.size() && reuse[i]; };
     auto reused = [&](std::size_t edition) { return kept(options.reuse_edition, edition); };
     // An entry is made when a page to render shows it: its edition's page (and

@@ -370,7 +370,8 @@ private:
 
 }  // namespace
 
-std::optional<Theme> Theme::load(const fs::path& dir, const std::string& language, Diagnostics& diags) {
+std::optional<Theme> Theme::load(const fs::path& dir, const std::string& language, Diagnostics& diags,
+                                 const fs::path& layouts) {
     if (!fs::is_directory(dir / "templates")) {
         diags.error({dir.generic_string(), 0, 0},
                     say(language, Msg::theme_missing, dir.filename().string(), (dir / "templates").generic_string()));
@@ -380,18 +381,26 @@ std::optional<Theme> Theme::load(const fs::path& dir, const std::string& languag
     theme.dir_ = dir;
     const std::size_t errors_before = diags.error_count();
 
+    // Name → file: the theme's, then the site's layouts/ over them.
+    std::map<std::string, fs::path> partial_files;
+    std::map<std::string, fs::path> page_files;
+    for (const fs::path& root : {dir / "templates", layouts}) {
+        if (root.empty() || !fs::is_directory(root)) continue;
+        for (const fs::path& p : sorted_files(root / "partials", false)) partial_files[p.stem().string()] = p;
+        for (const fs::path& p : sorted_files(root, false)) page_files[p.stem().string()] = p;
+    }
     std::map<std::string, std::string> partials;
-    for (const fs::path& p : sorted_files(dir / "templates" / "partials", false)) {
+    for (const auto& [name, p] : partial_files) {
         std::string src = read_all(p);
         check_template(src, p.generic_string(), language, diags);
-        partials.emplace(p.stem().string(), std::move(src));
+        partials.emplace(name, std::move(src));
     }
-    for (const fs::path& p : sorted_files(dir / "templates", false)) {
+    for (const auto& [name, p] : page_files) {
         std::string src = read_all(p);
         if (check_template(src, p.generic_string(), language, diags)) {
             auto t = std::make_shared<detail::Template>();
             parse_template(inline_partials(src, partials, 0), *t);
-            theme.templates_.emplace(p.stem().string(), std::move(t));
+            theme.templates_.emplace(name, std::move(t));
         }
     }
 

@@ -82,8 +82,12 @@ public:
     /// `{{> name}}` appears), `i18n/<language>.toml` (falling back to the
     /// language's primary subtag, then zh-CN) and every file under `assets/`.
     /// Template syntax errors are reported with the template's file and line.
+    /// `layouts`, when it is a folder (a site's own `layouts/` beside its
+    /// `content/`), is laid out like `templates/`: each of its templates and
+    /// partials replaces the theme's of the same name, or adds one (Hugo's
+    /// lookup order: the site before the theme).
     static std::optional<Theme> load(const std::filesystem::path& dir, const std::string& language,
-                                     Diagnostics& diags);
+                                     Diagnostics& diags, const std::filesystem::path& layouts = {});
 
     /// Renders a template by name ("project" for templates/project.html),
     /// with the same bytes as kainjow's Mustache renderer would give.

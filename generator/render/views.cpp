@@ -1,9 +1,11 @@
 #include "views.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
+#include "charts.h"
 #include "site_map.h"
 #include "text.h"
 
@@ -100,9 +102,11 @@ View project_view(const Site& site, const Project& p, const Theme& theme) {
             mv.set("target", format_number(*m.target));
             mv.set("rate", percent_of(m.value, *m.target));
         }
+        add_metric_bar(mv, m);
         metrics.push_back(std::move(mv));
     }
     v.set("has_metrics", !metrics.empty());
+    v.set("has_targets", std::any_of(p.metrics.begin(), p.metrics.end(), [](const Metric& m) { return m.target.has_value(); }));
     v.set("metrics", list_of(std::move(metrics)));
     std::vector<View> tags;
     for (const std::string& t : p.tags) tags.push_back(View::borrow(t));
@@ -127,7 +131,6 @@ View project_view(const Site& site, const Project& p, const Theme& theme) {
 }
 
 View edition_view(const Site& site, const Edition& e, View&& projects, const Theme& theme) {
-    (void)site;
     View v;
     v.set("id", View::borrow(e.id));
     v.set("title", View::borrow(e.title));
@@ -153,6 +156,7 @@ View edition_view(const Site& site, const Edition& e, View&& projects, const The
     v.set("has_figures", !figures.empty());
     v.set("figures", list_of(std::move(figures)));
     v.set("projects", std::move(projects));
+    v.set("rollup", rollup_view(rollup_of(site, e.projects), e.projects.size()));
     return v;
 }
 
