@@ -204,6 +204,20 @@ TEST_CASE("publish: an in-place rebuild writes a file whose edit kept its size")
     CHECK(test::read_tree(w.out) == test::read_tree(w.tmp / "fresh"));
 }
 
+TEST_CASE("publish: a stray file in the output where the new site needs a folder does not stop a full build") {
+    // The whole new site is made beside the output and swapped in: nothing of
+    // the old folder stands in its way, and a build that could only write
+    // into the output itself would stop halfway, at 2021/.
+    Workspace w;
+    REQUIRE(w.build() == 0);
+    write_file(w.out / "2021", "留在输出目录里的文件\n");
+    add_2021(w.content);
+    REQUIRE(w.build() == 0);
+    INFO(w.errors);
+    REQUIRE(w.build(w.tmp / "fresh") == 0);
+    CHECK(test::read_tree(w.out) == test::read_tree(w.tmp / "fresh"));
+}
+
 TEST_CASE("publish: nothing is reused after a site-wide change, or when the output was touched") {
     Workspace w;
     add_2021(w.content);
