@@ -10,7 +10,7 @@
 
 #include "../support/test_support.h"
 #include "build.h"
-#include "model.h"
+#include "load_site.h"
 
 namespace {
 
