@@ -13,8 +13,10 @@ namespace bulletin {
 namespace {
 
 // A cell Excel will not read as a formula, quoted per RFC 4180 when needed.
+// OWASP's list of leads a spreadsheet may take for a formula: = + - @, tab, CR.
 void append_csv_cell(std::string& out, std::string_view s) {
-    const bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@');
+    const bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+                                        s[0] == '\r');
     // A plain loop: find_first_of searches the set once per character.
     bool quoted = false;
     for (char c : s) quoted |= c == ',' || c == '"' || c == '\r' || c == '\n';

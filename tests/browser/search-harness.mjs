@@ -2,7 +2,7 @@
 // with the generator, serve a folder on 127.0.0.1, drive Debian's chromium.
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -66,12 +66,29 @@ export async function serve(dir, { gzip = false, csp = '' } = {}) {
 /** Debian's chromium, headless, with a fresh profile and nothing that calls home. */
 export async function launchBrowser() {
   const profile = mkdtempSync(path.join(tmpdir(), 'bulletin-chromium-'));
-  return chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  } catch (e) {
+    removeProfile();
+    throw e;
+  }
+  // Closing the browser also removes its profile folder from the temporary folder.
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    try {
+      await close(...args);
+    } finally {
+      removeProfile();
+    }
+  };
+  return context;
 }
 
 /** Watches a page for console errors, page errors and requests that leave

@@ -72,6 +72,18 @@ test('Traditional characters and full-width forms fold: 幼兒園, ８．９８�
   await check('?q=' + encodeURIComponent('８．９８万元'), (shown) => assert.equal(shown.results[0].title, '教育乱收费专项治理'));
 });
 
+test('年糕, only ever the last two characters of a run, is an exact hit', () =>
+  // In the whole bulletin 年糕 occurs once, at the end of the run 水磨年糕 in
+  // 网络直播营销's text. An index that drops a run's last bigram leaves the
+  // page only a near match on its characters 年 and 糕.
+  check('?q=' + encodeURIComponent('年糕'), (shown) => {
+    assert.ok(shown.results.length >= 1);
+    assert.equal(shown.results[0].href, '../2022/livestream-marketing/');
+    assert.equal(shown.results[0].near, false);
+    assert.ok(shown.results[0].marks.includes('年糕'), shown.results[0].marks.join(','));
+    assert.doesNotMatch(shown.status, /相近/);
+  }));
+
 test('a query with most of its words gives marked near matches: 幼儿园 退费', () =>
   check('?q=' + encodeURIComponent('幼儿园 退费'), (shown) => {
     assert.equal(shown.results[0].href, '../2022/education-fees/');

@@ -77,7 +77,7 @@ TEST_CASE("diagnostics: nothing to report prints nothing") {
     CHECK(bulletin::format_diagnostics(ds, zh).empty());
 }
 
-TEST_CASE("diagnostics: warnings alone are not errors; append keeps both runs") {
+TEST_CASE("diagnostics: warnings alone are not errors, and append keeps both runs") {
     Diagnostics a, b;
     a.warning({"site.toml", 2, 1}, "w");
     CHECK_FALSE(a.has_errors());

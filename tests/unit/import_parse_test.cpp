@@ -198,3 +198,28 @@ TEST_CASE("import values: department lists, parenthesised leads, clauses", "[imp
     CHECK(plain == "打通“最后一公里”（第二批）");
     CHECK(split_clauses("甲；乙;丙。") == std::vector<std::string>{"甲", "乙", "丙。"});
 }
+
+TEST_CASE("import repair: a long line cut at a page break without punctuation is joined", "[import]") {
+    // The seed's sentence (line 131 of tests/data/seed-bulletin-2022.txt),
+    // wrapped as a PDF copy wraps it: the line before the page break holds no
+    // ，；。 at all, only its length (47 characters) says it is prose.
+    const std::string first = "会同6个区级部门快速组建专项整治工作专班并制订下发《定海区开展漠视侵害群众利益问题网络直播营销";
+    const std::string rest = "违法行为专项治理工作实施方案》。";
+    std::vector<ImportNote> notes;
+    const auto lines = repair_lines(split_import_lines("1. 健全工作机制。\n" + first + "\n\n- 4 -\n\n" + rest + "\n"), false, notes);
+    std::vector<std::string> texts;
+    for (const auto& l : lines) {
+        if (!l.text.empty()) texts.push_back(l.text);
+    }
+    CHECK(texts == std::vector<std::string>{"1. 健全工作机制。", first + rest});
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0].message == "删去了页码“- 4 -”");
+    CHECK(notes[1].message == "第2行与第6行是被分页断开的同一句话，已接上");
+
+    // A short unpunctuated line is a title or a cell: never joined.
+    std::vector<ImportNote> short_notes;
+    const auto kept = repair_lines(split_import_lines("治理项目\n\n- 4 -\n\n违法行为专项治理工作实施方案》。\n"), false, short_notes);
+    std::size_t nonblank = 0;
+    for (const auto& l : kept) nonblank += !l.text.empty();
+    CHECK(nonblank == 2);
+}

@@ -47,13 +47,18 @@ ImportedBulletin parse_file(const fs::path& p) {
 }
 
 /// A fresh, empty folder under the system temp dir, removed at scope end.
+/// Its name is unique, so two runs of the tests at once never share it.
 struct TempDir {
     fs::path path;
-    explicit TempDir(const std::string& name) : path(fs::temp_directory_path() / ("bulletin-import-" + name)) {
-        fs::remove_all(path);
-        fs::create_directories(path);
+    explicit TempDir(const std::string& name) {
+        std::string pattern = (fs::temp_directory_path() / ("bulletin-import-" + name + "-XXXXXX")).string();
+        if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+        path = pattern;
     }
-    ~TempDir() { fs::remove_all(path); }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
 };
 
 /// The seed's sentences, read without the importer: prose is every line but

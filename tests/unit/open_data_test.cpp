@@ -90,3 +90,65 @@ TEST_CASE("open data: open data JSON is laid out as nlohmann writes it, odd text
     CHECK(csv.find(",\"'@标签、a\"\"b\",") != std::string::npos);
     CHECK(csv.find(",\"'-1, \"\"正文\"\"\r\n\",") != std::string::npos);
 }
+
+namespace {
+
+// The cells of an RFC 4180 text (quoted cells may hold commas, quotes and line ends).
+std::vector<std::vector<std::string>> parse_csv(const std::string& csv) {
+    std::vector<std::vector<std::string>> rows(1);
+    std::string cell;
+    bool quoted = false;
+    for (std::size_t i = 0; i < csv.size(); ++i) {
+        const char c = csv[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') cell += csv[++i];
+            else if (c == '"') quoted = false;
+            else cell += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            rows.back().push_back(std::move(cell));
+            cell.clear();
+        } else if (c == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n') {
+            rows.back().push_back(std::move(cell));
+            cell.clear();
+            rows.emplace_back();
+            ++i;
+        } else {
+            cell += c;
+        }
+    }
+    if (rows.back().empty() && cell.empty()) rows.pop_back();
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("open data: every CSV cell an editor fills is guarded on its own against formulas") {
+    // OWASP's list: a spreadsheet may read a cell starting with = + - @, a tab
+    // or a carriage return as a formula. Each is put alone at the start of
+    // one cell (not joined to another value, which would hide it).
+    for (const std::string lead : {"=", "+", "-", "@", "\t", "\r"}) {
+        bulletin::Site site = small().site;
+        bulletin::Project& p = site.projects[site.editions[0].projects[0]];
+        p.title = lead + "SUM(A1)";
+        site.departments[p.department].name = lead + "局";
+        p.co_departments = {};
+        p.tags = {lead + "标签"};
+        p.metrics = {{lead + "指标", 1, "个", std::nullopt}};
+        p.body_text = lead + "正文";
+        const auto rows = parse_csv(file(bulletin::render_open_data(site, small().theme), "data/2022.csv").bytes);
+        REQUIRE(rows.size() == 4);
+        const auto& row = rows[1];
+        REQUIRE(row.size() == 9);
+        INFO("cell lead " << (lead == "\t" ? "TAB" : lead == "\r" ? "CR" : lead));
+        CHECK(row[0] == "1");  // a plain number is left alone
+        CHECK(row[1] == "'" + lead + "SUM(A1)");
+        CHECK(row[2] == "'" + lead + "局");
+        CHECK(row[3].empty());
+        CHECK(row[5] == "'" + lead + "标签");
+        CHECK(row[6] == "'" + lead + "指标 1个");
+        CHECK(row[7] == "'" + lead + "正文");
+        CHECK(row[8].rfind("https://", 0) == 0);
+    }
+}

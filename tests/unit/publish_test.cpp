@@ -190,6 +190,34 @@ TEST_CASE("publish: a rebuild after a change keeps the other editions' files unr
     CHECK(test::read_tree(w.out) == test::read_tree(w.tmp / "fresh"));
 }
 
+TEST_CASE("publish: an in-place rebuild writes a file whose edit kept its size") {
+    Workspace w;
+    add_2021(w.content);
+    REQUIRE(w.build() == 0);
+    // 71 → 17: every file that shows the figure keeps its size, not its bytes.
+    write_file(w.content / "2022/ev-charging.md",
+               project_file({"title = \"新能源汽车充电难问题专项治理\"", "department = \"区发改局\"", "number = 1"},
+                            "建成公共充电桩17个。\n"));
+    CHECK(build_reporting_reuse(w) == "reused: 1 of 2 editions, output updated in place");
+    CHECK(test::read_file(w.out / "2022/ev-charging/index.html").find("充电桩17个") != std::string::npos);
+    REQUIRE(w.build(w.tmp / "fresh") == 0);
+    CHECK(test::read_tree(w.out) == test::read_tree(w.tmp / "fresh"));
+}
+
+TEST_CASE("publish: a stray file in the output where the new site needs a folder does not stop a full build") {
+    // The whole new site is made beside the output and swapped in: nothing of
+    // the old folder stands in its way, and a build that could only write
+    // into the output itself would stop halfway, at 2021/.
+    Workspace w;
+    REQUIRE(w.build() == 0);
+    write_file(w.out / "2021", "留在输出目录里的文件\n");
+    add_2021(w.content);
+    REQUIRE(w.build() == 0);
+    INFO(w.errors);
+    REQUIRE(w.build(w.tmp / "fresh") == 0);
+    CHECK(test::read_tree(w.out) == test::read_tree(w.tmp / "fresh"));
+}
+
 TEST_CASE("publish: nothing is reused after a site-wide change, or when the output was touched") {
     Workspace w;
     add_2021(w.content);

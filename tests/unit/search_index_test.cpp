@@ -150,3 +150,27 @@ TEST_CASE("search index: token hash is 32-bit FNV-1a over UTF-8") {
     CHECK(bulletin::search::token_hash("") == 2166136261u);
     CHECK(bulletin::search::token_hash("a") == 0xe40c292cu);
 }
+
+TEST_CASE("search index: every token and posting of a one-project site, written out by hand") {
+    // Not derived from tokenize(): the bigrams and unigrams of each field as
+    // docs/search-index.md defines them, the last bigram of each run included.
+    const std::vector<Document> docs = {
+        {"2022/p/", "充电桩", "区住建局", "zhujian", "2022", "2022年", 1, {"老旧小区"}, "建成充电站。"}};
+    const auto terms = parse(bulletin::search::build_index(docs, {}), "search-index.json")["postings"]["terms"];
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : terms.items()) keys.push_back(key);
+    std::sort(keys.begin(), keys.end());
+    std::vector<std::string> expected = {
+        "充电", "电桩", "区住", "住建", "建局", "老旧", "旧小", "小区", "建成", "成充", "电站",  // bigrams
+        "充",   "电",   "桩",   "区",   "住",   "建",   "局",   "老",   "旧",   "小",   "成",   "站"};
+    std::sort(expected.begin(), expected.end());
+    CHECK(keys == expected);
+    // [doc, field, first position, ...]: title 0, department 1, tags 2, text 3.
+    CHECK(terms["充电"] == nlohmann::json::parse("[[0,0,0],[0,3,2]]"));
+    CHECK(terms["电桩"] == nlohmann::json::parse("[[0,0,1]]"));  // the title's last bigram
+    CHECK(terms["建局"] == nlohmann::json::parse("[[0,1,2]]"));  // the department's
+    CHECK(terms["小区"] == nlohmann::json::parse("[[0,2,2]]"));  // the tag's
+    CHECK(terms["电站"] == nlohmann::json::parse("[[0,3,3]]"));  // the text's
+    CHECK(terms["区"] == nlohmann::json::parse("[[0,1],[0,2]]"));
+    CHECK(terms["建"] == nlohmann::json::parse("[[0,1],[0,3]]"));
+}

@@ -282,3 +282,48 @@ TEST_CASE("validation: an edition without its required fields is reported") {
     CHECK(has(found[1].message, "“published”"));
     CHECK(has(found[1].message, "日期"));
 }
+
+TEST_CASE("validation: a project number outside 1 to 9999 is an error at the value") {
+    for (const int number : {0, 10000, -3}) {
+        Content c;
+        c.write("2022/a.md", project_file({"title = \"甲\"", "department = \"区发改局\"",
+                                           "number = " + std::to_string(number)}));
+        CHECK_FALSE(c.load().has_value());
+        const Diagnostic d = c.one("2022/a.md");
+        check_at(d, Severity::error, 4, 10);
+        CHECK(d.message == "编号应为 1 到 9999 之间的整数，这里是 " + std::to_string(number));
+    }
+    for (const int number : {1, 9999}) {
+        Content c;
+        c.write("2022/a.md", project_file({"title = \"甲\"", "department = \"区发改局\"",
+                                           "number = " + std::to_string(number)}));
+        INFO(number);
+        CHECK(c.load().has_value());
+    }
+}
+
+TEST_CASE("validation: an empty title is an error at the value") {
+    Content c;
+    c.write("2022/a.md", project_file({"title = \"\"", "department = \"区发改局\"", "number = 1"}));
+    CHECK_FALSE(c.load().has_value());
+    const Diagnostic d = c.one("2022/a.md");
+    check_at(d, Severity::error, 2, 9);
+    CHECK(d.message == "字段“title”不能为空");
+}
+
+TEST_CASE("validation: files and folders whose names start with _ or . are not read, _index.md aside") {
+    Content c;
+    c.write("2022/a.md", project_file({"title = \"甲\"", "department = \"区发改局\"", "number = 1"}));
+    // Notes an editor keeps beside the projects: not projects, not checked.
+    c.write("2022/_notes.md", "待核实的数字：\n");
+    c.write("2022/.a.md.swp", "\x01\x02");
+    c.write("2022/_old/b.md", project_file({"title = \"乙\"", "department = \"区发改局\"", "number = 1"}));
+    c.write("_drafts/2023/_index.md", "+++\n");
+    auto site = c.load();
+    INFO(c.report());
+    REQUIRE(site.has_value());
+    CHECK(c.diags.items().empty());
+    REQUIRE(site->projects.size() == 1);
+    CHECK(site->projects[0].slug == "a");
+    CHECK(site->editions.size() == 1);
+}

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "../support/test_support.h"
+#include "compress.h"
 #include "manifest.h"
 #include "verify.h"
 
@@ -53,4 +54,33 @@ TEST_CASE("verify: against the release's copy catches a manifest changed to matc
     CHECK(bulletin::run_verify((tmp / "site").string(), out2, err2, (tmp / "release-manifest.json").string()) == 1);
     CHECK(out2.str().find("changed  index.html") != std::string::npos);
     CHECK(out2.str().find("changed  manifest.json") != std::string::npos);
+}
+
+TEST_CASE("verify: catches an edit that keeps the size, in a file and in a gzip twin") {
+    test::TempDir tmp;
+    const std::string page = "截至2022年12月底，全区共建成公共充电桩71个。";
+    const bulletin::Manifest files = {{"index.html", {bulletin::sha256_hex(page), page.size()}}};
+    test::write_file(tmp / "manifest.json", bulletin::render_manifest(files, {}));
+    test::write_file(tmp / "index.html", page);
+    std::ostringstream out, err;
+    CHECK(bulletin::run_verify(tmp.path().string(), out, err) == 0);
+
+    // 71 → 17: the same number of bytes, a different figure.
+    std::string edited = page;
+    edited.replace(edited.find("71"), 2, "17");
+    REQUIRE(edited.size() == page.size());
+    test::write_file(tmp / "index.html", edited);
+    std::ostringstream out2, err2;
+    CHECK(bulletin::run_verify(tmp.path().string(), out2, err2) == 1);
+    CHECK(out2.str().find("changed  index.html") != std::string::npos);
+
+    // A twin the manifest does not list passes only with exactly the listed bytes.
+    test::write_file(tmp / "index.html", page);
+    test::write_file(tmp / "index.html.gz", bulletin::gzip(edited));
+    std::ostringstream out3, err3;
+    CHECK(bulletin::run_verify(tmp.path().string(), out3, err3) == 1);
+    CHECK(out3.str().find("extra    index.html.gz") != std::string::npos);
+    test::write_file(tmp / "index.html.gz", bulletin::gzip(page));
+    std::ostringstream out4, err4;
+    CHECK(bulletin::run_verify(tmp.path().string(), out4, err4) == 0);
 }
