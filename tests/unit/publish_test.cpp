@@ -169,6 +169,7 @@ TEST_CASE("publish: a rebuild after a change keeps the other editions' files unr
     const auto after = test::stamps(w.out);
     for (const auto& [path, stamp] : after) {
         INFO(path);
+        if (fs::is_directory(w.out / path)) continue;  // folders are new: the site is swapped in whole
         if (path.rfind("2021", 0) == 0 || path.rfind("data/2021.", 0) == 0) CHECK(stamp == before.at(path));
     }
     CHECK(after.at("2022/school-fees/index.html") != before.at("2022/school-fees/index.html"));
