@@ -70,6 +70,12 @@ constexpr std::array kCatalog{
     Entry{Msg::empty_department_hint, "填写 departments.toml 中的部门名称，例如：department = \"{}\"",
           "write a department name from departments.toml, e.g. department = \"{}\""},
     Entry{Msg::target_zero, "target 必须大于 0", "target must be greater than 0"},
+    Entry{Msg::file_too_large, "文件太大：{} MB，一个内容文件最多 {} MB", "the file is too large: {} MB; a content file holds at most {} MB"},
+    Entry{Msg::file_too_large_hint, "一个项目的通报通常只有几 KB；请检查是否误存了其他文件，或把内容拆成几个项目",
+          "a project's bulletin is a few KB; check that this is the right file, or split it into several projects"},
+    Entry{Msg::table_too_wide, "表格有 {} 列，最多 {} 列", "the table has {} columns; at most {} are allowed"},
+    Entry{Msg::table_too_wide_hint, "这么宽的表格在手机上无法阅读；请把表格拆成几张，或改为列表",
+          "a table this wide cannot be read on a phone; split it into several tables or use a list"},
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <toml++/toml.h>
 
 #include "diagnostics.h"
+#include "files.h"
 #include "import_parse.h"
 #include "import_write.h"
 #include "text.h"
@@ -24,24 +25,23 @@ namespace fs = std::filesystem;
 
 const std::string language = "zh-CN";  // the importer speaks the site's language
 
+// A whole year's bulletin is well under 1 MB of text; far past that the file is not one.
+constexpr std::uint64_t max_import_bytes = 16 * 1024 * 1024;
+
 std::optional<std::string> read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
+    try {
+        return files::read_file(path, max_import_bytes);
+    } catch (const files::FileError&) {
+        return std::nullopt;
+    }
 }
 
 void write_atomically(const fs::path& path, const std::string& bytes) {
-    fs::create_directories(path.parent_path());
-    fs::path temp = path;
-    temp += ".import-tmp";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out << bytes;
-        if (!out.flush()) throw std::runtime_error(fmt::format("无法写入 {}", temp.string()));
+    try {
+        files::write_atomic(path, bytes);
+    } catch (const files::FileError& e) {
+        throw std::runtime_error(fmt::format("无法写入 {}：{}", path.string(), e.what()));
     }
-    fs::rename(temp, path);
 }
 
 bool valid_edition(std::string_view e) {
@@ -114,7 +114,15 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
                     "用 --content 指定含 site.toml 的文件夹");
         return 2;
     }
-    const std::optional<std::string> bytes = read_bytes(options.input);
+    std::optional<std::string> bytes;
+    try {
+        bytes = read_bytes(options.input);
+    } catch (const files::TooLarge& e) {
+        usage_error(err, fmt::format("{} 太大：{:.1f} MB，一份通报最多 {} MB", input,
+                                     static_cast<double>(e.size()) / (1024 * 1024), max_import_bytes / (1024 * 1024)),
+                    "一年的通报全文通常不到 1 MB；请检查是否选错了文件");
+        return 2;
+    }
     if (!bytes) {
         usage_error(err, fmt::format("无法读取 {}", input));
         return 2;
