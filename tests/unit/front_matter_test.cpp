@@ -210,3 +210,49 @@ TEST_CASE("front matter: read_source reads a file of any length, and a folder as
     CHECK(folder->text.empty());
     CHECK(diags.items().empty());
 }
+
+// ---- Limits an editor never reaches (issue 15, point 7) ----
+
+TEST_CASE("front matter: a file past the size limit is refused at once with a Chinese message") {
+    test::TempDir tmp;
+    const std::string head = "+++\ntitle = \"甲\"\n+++\n";
+    std::string body(bulletin::max_source_bytes, 'x');  // head + body: just past the limit
+    test::write_file(tmp / "big.md", head + body);
+    Diagnostics diags;
+    CHECK_FALSE(bulletin::read_source(tmp / "big.md", "content/2022/big.md", diags, zh).has_value());
+    const auto e = only_error(diags);
+    CHECK(e.loc.file == "content/2022/big.md");
+    CHECK(e.message.find("文件太大") != std::string::npos);
+    CHECK(e.message.find("最多 1 MB") != std::string::npos);
+    CHECK_FALSE(e.hint.empty());
+    // One byte less is read.
+    body.resize(bulletin::max_source_bytes - head.size());
+    test::write_file(tmp / "fits.md", head + body);
+    Diagnostics fine;
+    CHECK(bulletin::read_source(tmp / "fits.md", "content/2022/fits.md", fine, zh).has_value());
+    CHECK(fine.items().empty());
+}
+
+TEST_CASE("front matter: a table wider than the limit is refused at its delimiter row, before Markdown sees it") {
+    std::string header = "|", delimiter = "|";
+    for (std::size_t i = 0; i < 5000; ++i) {
+        header += " 列 |";
+        delimiter += " --- |";
+    }
+    std::string bytes = "+++\ntitle = \"甲\"\n+++\n说明。\n\n" + header + "\n" + delimiter + "\n";
+    for (int row = 0; row < 200; ++row) bytes += header + "\n";
+    Diagnostics diags;
+    const SourceFile file = decoded(bytes, diags);
+    CHECK_FALSE(bulletin::split_front_matter(file, diags, zh).has_value());
+    const auto e = only_error(diags);
+    CHECK(e.loc.line == 7);
+    CHECK(e.message == "表格有 5000 列，最多 100 列");
+    CHECK(e.hint.find("拆成几张") != std::string::npos);
+    // A table of the limit's width, and lines of pipes and dashes that are no delimiter row, pass.
+    std::string fits = "|", fits_delimiter = "|";
+    for (std::size_t i = 0; i < bulletin::max_table_columns; ++i) {
+        fits += " a |";
+        fits_delimiter += ":--:|";
+    }
+    split("+++\ntitle = \"甲\"\n+++\n" + fits + "\n" + fits_delimiter + "\n\n---\n\n" + std::string(300, '|') + "\n");
+}
