@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <algorithm>
 #include <fcntl.h>
@@ -263,7 +264,7 @@ PublishStats Publisher::commit() {
     }
     // The new site's bytes reach the disk before the swap makes it the site,
     // so that a power cut after it cannot leave files that were never written.
-    files::sync(staging_);
+    if (!std::getenv("BULLETIN_NO_SYNC")) files::sync(staging_);
     if (out_exists) {
         if (!files::exchange(staging_, out_)) {
             // Filesystems without the exchange flag: two renames, a moment apart.
