@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <stdexcept>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -46,20 +47,47 @@ std::size_t delimiter_columns(std::string_view line) {
     return pipes > 0 ? cells : 0;
 }
 
-// A table wider than anyone can read costs cmark-gfm time and memory that
-// grow with its columns times its rows: refused before it is parsed.
+// A table wider or longer than anyone can read costs cmark-gfm time and
+// memory that grow with its cells (and, for rows with more cells than the
+// table has columns, with their square): refused before it is parsed. Only
+// files with a table (a delimiter row) are checked; a line of text with
+// many '|' elsewhere is left alone.
 bool table_width_ok(const SourceFile& file, const FrontMatter& fm, Diagnostics& diags, const std::string& language) {
+    struct Line {
+        int number;
+        std::string_view text;
+        std::size_t pipes;
+    };
+    std::vector<Line> piped;  // the lines holding a '|'
+    std::optional<Line> first_delimiter;
     int line = fm.body_line;
     for (std::size_t pos = 0; pos < fm.body.size(); ++line) {
         const std::size_t end = std::min(fm.body.find('\n', pos), fm.body.size());
         const std::string_view l(fm.body.data() + pos, end - pos);
-        if (const std::size_t columns = delimiter_columns(l); columns > max_table_columns) {
-            const std::string shown = l.size() > 80 ? std::string(l.substr(0, 80)) + "…" : std::string(l);
-            diags.error({file.path, line, 1}, say(language, Msg::table_too_wide, columns, max_table_columns),
-                        std::string(text(Msg::table_too_wide_hint, language)), shown);
-            return false;
+        const auto pipes = static_cast<std::size_t>(std::count(l.begin(), l.end(), '|'));
+        if (pipes > 0) {
+            piped.push_back({line, l, pipes});
+            if (!first_delimiter && delimiter_columns(l) > 0) first_delimiter = piped.back();
         }
         pos = end + 1;
+    }
+    if (!first_delimiter) return true;
+    auto shown = [](std::string_view l) { return l.size() > 80 ? std::string(l.substr(0, 80)) + "…" : std::string(l); };
+    std::size_t cells = 0;
+    for (const Line& l : piped) {
+        // A row's cells: its '|' less one, or as many when it leaves out the outer ones.
+        const std::size_t columns = std::max(delimiter_columns(l.text), l.pipes > 0 ? l.pipes - 1 : 0);
+        if (columns > max_table_columns) {
+            diags.error({file.path, l.number, 1}, say(language, Msg::table_too_wide, columns, max_table_columns),
+                        std::string(text(Msg::table_too_wide_hint, language)), shown(l.text));
+            return false;
+        }
+        cells += l.pipes;
+    }
+    if (cells > max_table_cells) {
+        diags.error({file.path, first_delimiter->number, 1}, say(language, Msg::table_too_large, cells, max_table_cells),
+                    std::string(text(Msg::table_too_large_hint, language)), shown(first_delimiter->text));
+        return false;
     }
     return true;
 }

@@ -23,9 +23,10 @@ std::optional<SourceFile> decode_source(std::string path, std::string bytes, Dia
 
 /// Limits an editor never reaches, so a wrong or hostile file is refused at
 /// once instead of costing minutes and gigabytes: a content file's size, and
-/// the columns of a Markdown table (its delimiter row, `|---|---|`).
+/// the columns of a Markdown table row, and the cells of a file's tables.
 inline constexpr std::uint64_t max_source_bytes = 1024 * 1024;
 inline constexpr std::size_t max_table_columns = 100;
+inline constexpr std::size_t max_table_cells = 20000;
 
 /// Reads a file from disk and decodes it. A file larger than
 /// max_source_bytes is reported (nothing is returned). I/O failure throws
@@ -41,7 +42,8 @@ struct FrontMatter {
 };
 
 /// Splits `+++` front matter from the body. A missing opening or closing
-/// line is reported, and so is a table in the body wider than max_table_columns.
+/// line is reported, and so are tables in the body past max_table_columns
+/// or max_table_cells.
 std::optional<FrontMatter> split_front_matter(const SourceFile& file, Diagnostics& diags,
                                               const std::string& language);
 

@@ -76,6 +76,9 @@ constexpr std::array kCatalog{
     Entry{Msg::table_too_wide, "表格有 {} 列，最多 {} 列", "the table has {} columns; at most {} are allowed"},
     Entry{Msg::table_too_wide_hint, "这么宽的表格在手机上无法阅读；请把表格拆成几张，或改为列表",
           "a table this wide cannot be read on a phone; split it into several tables or use a list"},
+    Entry{Msg::table_too_large, "这个文件的表格共有 {} 格，最多 {} 格", "the tables of this file have {} cells; at most {} are allowed"},
+    Entry{Msg::table_too_large_hint, "这么大的表格不适合放在通报页面上；请只保留要点，完整数据可另行公开",
+          "a table this large does not belong on a bulletin page; keep the key figures and publish the full data separately"},
 };
 
 }  // namespace

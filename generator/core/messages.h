@@ -22,7 +22,7 @@ enum class Msg {
     reserved_edition, missing_index, missing_index_hint, dup_year,
     no_editions, no_editions_hint, missing_file, theme_missing, template_error,
     empty_value, target_zero, empty_department, empty_department_hint,
-    file_too_large, file_too_large_hint, table_too_wide, table_too_wide_hint,
+    file_too_large, file_too_large_hint, table_too_wide, table_too_wide_hint, table_too_large, table_too_large_hint,
 };
 
 /// The text of `m` in `language` (BCP 47, e.g. "zh-CN", "en"); Chinese unless
