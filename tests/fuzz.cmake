@@ -13,7 +13,7 @@ set(FUZZ_LIBS_tokenize bulletin_search)
 set(FUZZ_LIBS_import bulletin_import)
 foreach(name front_matter markdown tokenize import)
   add_executable(fuzz_${name} ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/${name}_fuzz.cpp)
-  target_link_libraries(fuzz_${name} PRIVATE ${FUZZ_LIBS_${name}})
+  target_link_libraries(fuzz_${name} PRIVATE ${FUZZ_LIBS_${name}} bulletin_sanitizer_defaults)
   target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
   file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/fuzz-corpus/${name} ${CMAKE_BINARY_DIR}/fuzz-crashes)
   add_test(NAME fuzz_${name}
@@ -21,6 +21,5 @@ foreach(name front_matter markdown tokenize import)
                    $<TARGET_FILE:fuzz_${name}> ${CMAKE_BINARY_DIR}/fuzz-corpus/${name} ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/${name})
   set_tests_properties(fuzz_${name} PROPERTIES
     LABELS fuzz
-    TIMEOUT 900
-    ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/sanitizers/lsan.supp:print_suppressions=0")
+    TIMEOUT 900)
 endforeach()
