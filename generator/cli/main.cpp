@@ -7,7 +7,7 @@
 #include "build.h"
 #include "import.h"
 #include "load_config.h"
-#include "manifest.h"
+#include "verify.h"
 
 int main(int argc, char** argv) {
     using namespace bulletin;

@@ -1,4 +1,4 @@
-#include "model.h"
+#include "load_site.h"
 
 #include <algorithm>
 #include <sys/stat.h>
@@ -12,15 +12,13 @@
 #include "markdown.h"
 #include "messages.h"
 #include "parallel.h"
+#include "site_map.h"
 #include "text.h"
 
 namespace fs = std::filesystem;
 
 namespace bulletin {
 namespace {
-
-// Top-level addresses the site itself uses; an edition folder may not take them.
-const std::vector<std::string> kReserved = {"archive", "assets", "data", "departments", "search"};
 
 struct Context {
     const std::string& language;
@@ -66,16 +64,16 @@ std::optional<std::size_t> resolve_department(const Context& ctx, const std::str
 
 std::vector<Metric> read_metrics(FieldReader& f, Diagnostics& diags, const std::string& lang) {
     std::vector<Metric> out;
-    for (const toml::table* t : f.tables("metrics", "[[metrics]]")) {
+    for (const toml::table* t : f.tables(fields::project::metrics)) {
         FieldReader m(*t, f.file(), f.first_line(), diags, lang, f.loc_of(*t));
         Metric metric;
-        auto label = m.text("label", true, "label = \"公共充电桩\"");
-        auto value = m.number("value", true, "value = 71");
-        metric.unit = m.text("unit", false, "unit = \"个\"").value_or("");
-        metric.target = m.number("target", false, "target = 60");
-        m.warn_unknown({"label", "value", "unit", "target"});
+        auto label = m.text(fields::metric::label);
+        auto value = m.number(fields::metric::value);
+        metric.unit = m.text(fields::metric::unit).value_or("");
+        metric.target = m.number(fields::metric::target);
+        m.warn_unknown_fields(fields::metric_table);
         if (metric.target && *metric.target <= 0) {
-            const SourceLoc loc = m.loc_of("target");
+            const SourceLoc loc = m.loc_of(fields::metric::target);
             diags.error(loc, std::string(text(Msg::target_zero, lang)), {}, line_text(f.file().text, loc.line));
             continue;
         }
@@ -112,52 +110,51 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
     Project p;
     p.slug = slug;
     p.source_path = shown;
-    auto title = f.text("title", true, "title = \"新能源汽车充电难问题专项治理\"");
-    auto department = f.text("department", true, "department = \"区发改局\"");
-    auto number = f.integer("number", true, "number = 1");
-    for (const std::string& co : f.text_list("co_departments", "co_departments = [\"区住建局\"]")) {
-        if (auto idx = resolve_department(ctx, co, f.loc_of("co_departments"), *source, diags)) {
+    auto title = f.text(fields::project::title);
+    auto department = f.text(fields::project::department);
+    auto number = f.integer(fields::project::number);
+    for (const std::string& co : f.text_list(fields::project::co_departments)) {
+        if (auto idx = resolve_department(ctx, co, f.loc_of(fields::project::co_departments), *source, diags)) {
             p.co_departments.push_back(*idx);
         }
     }
-    if (auto status = f.text("status", false, "status = \"completed\"")) {
+    if (auto status = f.text(fields::project::status)) {
         if (*status == "ongoing") {
             p.ongoing = true;
         } else if (*status != "completed") {
-            const SourceLoc loc = f.loc_of("status");
+            const SourceLoc loc = f.loc_of(fields::project::status);
             diags.error(loc, say(lang, Msg::bad_status, *status), std::string(text(Msg::bad_status_hint, lang)),
                         line_text(source->text, loc.line));
         }
     }
-    p.tags = f.text_list("tags", "tags = [\"充电桩\", \"老旧小区\"]");
-    auto summary = f.text("summary", false, "summary = \"…\"");
-    p.draft = f.boolean("draft", false, "draft = false").value_or(false);
+    p.tags = f.text_list(fields::project::tags);
+    auto summary = f.text(fields::project::summary);
+    p.draft = f.boolean(fields::project::draft).value_or(false);
     p.metrics = read_metrics(f, diags, lang);
-    for (const toml::table* t : f.tables("corrections", "[[corrections]]")) {
+    for (const toml::table* t : f.tables(fields::project::corrections)) {
         FieldReader c(*t, *source, fm->toml_line, diags, lang, f.loc_of(*t));
-        auto date = c.date("date", true, "date = 2023-03-01");
-        auto note = c.text("note", true, "note = \"公共充电桩数量由 70 个更正为 71 个\"");
-        auto reason = c.text("reason", false, "reason = \"统计口径调整\"");
-        c.warn_unknown({"date", "note", "reason"});
+        auto date = c.date(fields::correction::date);
+        auto note = c.text(fields::correction::note);
+        auto reason = c.text(fields::correction::reason);
+        c.warn_unknown_fields(fields::correction_table);
         if (date && note) p.corrections.push_back({*date, *note, reason.value_or("")});
     }
-    f.warn_unknown({"title", "department", "co_departments", "number", "status", "tags", "summary", "draft",
-                    "metrics", "corrections"});
+    f.warn_unknown_fields(fields::project_table);
     if (number && !(p.draft && !drafts)) {
         out.number = static_cast<int>(*number);
-        out.number_loc = f.loc_of("number");
+        out.number_loc = f.loc_of(fields::project::number);
         out.number_line = line_text(source->text, out.number_loc.line);
     }
     if (number && (*number < 1 || *number > 9999)) {
-        const SourceLoc loc = f.loc_of("number");
+        const SourceLoc loc = f.loc_of(fields::project::number);
         diags.error(loc, say(lang, Msg::number_range, *number), {}, line_text(source->text, loc.line));
     }
     if (title && title->empty()) {
-        const SourceLoc loc = f.loc_of("title");
+        const SourceLoc loc = f.loc_of(fields::project::title);
         diags.error(loc, say(lang, Msg::empty_value, "title"), {}, line_text(source->text, loc.line));
     }
     std::optional<std::size_t> dept;
-    if (department) dept = resolve_department(ctx, *department, f.loc_of("department"), *source, diags);
+    if (department) dept = resolve_department(ctx, *department, f.loc_of(fields::project::department), *source, diags);
     if (diags.has_errors() || !title || !dept || !number) return out;
     if (p.draft && !drafts) return out;
     p.title = *title;
@@ -187,20 +184,20 @@ std::optional<Edition> load_edition(const Context& ctx, const fs::path& file, co
     FieldReader f(*table, *source, fm->toml_line, diags, lang, {shown, 1, 1});
     Edition e;
     e.id = id;
-    auto title = f.text("title", true, "title = \"漠视侵害群众利益问题专项治理工作成果\"");
-    auto year = f.integer("year", true, "year = 2022");
-    auto published = f.date("published", true, "published = 2023-01-20");
-    e.publisher = f.text("publisher", false, "publisher = \"区纪委区监委\"").value_or(config.publisher);
-    e.archived = f.boolean("archived", false, "archived = false").value_or(false);
-    for (const toml::table* t : f.tables("figures", "[[figures]]")) {
+    auto title = f.text(fields::edition::title);
+    auto year = f.integer(fields::edition::year);
+    auto published = f.date(fields::edition::published);
+    e.publisher = f.text(fields::edition::publisher).value_or(config.publisher);
+    e.archived = f.boolean(fields::edition::archived).value_or(false);
+    for (const toml::table* t : f.tables(fields::edition::figures)) {
         FieldReader g(*t, *source, fm->toml_line, diags, lang, f.loc_of(*t));
-        auto label = g.text("label", true, "label = \"下沉式监督检查\"");
-        auto value = g.number("value", true, "value = 97");
-        auto unit = g.text("unit", false, "unit = \"次\"");
-        g.warn_unknown({"label", "value", "unit"});
+        auto label = g.text(fields::figure::label);
+        auto value = g.number(fields::figure::value);
+        auto unit = g.text(fields::figure::unit);
+        g.warn_unknown_fields(fields::figure_table);
         if (label && value) e.figures.push_back({*label, *value, unit.value_or("")});
     }
-    f.warn_unknown({"title", "year", "published", "publisher", "archived", "figures"});
+    f.warn_unknown_fields(fields::edition_table);
     if (diags.error_count() != errors_before || !title || !year || !published) return std::nullopt;
     e.title = *title;
     e.year = static_cast<int>(*year);
@@ -274,7 +271,8 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
     }
     parallel_for(folders.size(), [&](std::size_t i) {
         Folder& f = folders[i];
-        if (std::find(kReserved.begin(), kReserved.end(), f.id) != kReserved.end()) {
+        // The edition id's rule is the site map's, shared with `bulletin import --edition`.
+        if (site_map::check_edition_id(f.id) == site_map::EditionId::reserved) {
             f.reserved = true;
             f.diags.error({f.shown, 0, 0}, say(lang, Msg::reserved_edition, f.id));
             return;

@@ -1,5 +1,6 @@
 #pragma once
-// The site as plain values, built once by the loader and not changed after.
+// The site as plain values, built once by the loader (load_site.h) and not
+// changed after: every later stage reads it through a const reference.
 // Links between values are indexes, not pointers.
 #include <optional>
 #include <string>
@@ -84,15 +85,5 @@ struct Site {
 
     const Edition& latest() const { return editions.front(); }
 };
-
-struct LoadOptions {
-    bool drafts = false;                   ///< include projects marked draft
-    std::optional<std::string> base_url;  ///< overrides site.toml's
-};
-
-/// Loads and validates a content tree. Every problem is reported in `diags`
-/// (the loader keeps going); the site is returned only when there is no error.
-/// `shown_root` is how the content folder is named in messages.
-std::optional<Site> load_site(const std::string& content_dir, const LoadOptions& options, Diagnostics& diags);
 
 }  // namespace bulletin

@@ -68,4 +68,9 @@ void append_json_string(std::string& out, std::string_view s) {
     out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+void JsonWriter::number(double v) {
+    // The library's public API: a non-finite number is written as null.
+    out_ += nlohmann::json(v).dump();
+}
+
 }  // namespace bulletin

@@ -4,10 +4,72 @@
 // building a document tree for them was most of their cost.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bulletin {
 
 /// A JSON string exactly as nlohmann's dump() writes it (UTF-8 kept, invalid bytes replaced).
 void append_json_string(std::string& out, std::string_view s);
+
+/// The project's one JSON writer: a document written straight into a string,
+/// laid out as nlohmann's dump(1, '\t') lays it out (one member or element
+/// per line, tab-indented). Used for the open data and the manifest.
+class JsonWriter {
+public:
+    explicit JsonWriter(std::string& out) : out_(out) {}
+
+    void begin_object() { open('{'); }
+    void end_object() { close('}'); }
+    void begin_array() { open('['); }
+    void end_array() { close(']'); }
+
+    /// The next member of an object; its value follows.
+    JsonWriter& key(std::string_view k) {
+        next_item();
+        string(k);
+        out_ += ": ";
+        return *this;
+    }
+    /// The next element of an array; its value follows.
+    JsonWriter& item() {
+        next_item();
+        return *this;
+    }
+
+    void string(std::string_view s) { append_json_string(out_, s); }
+    void integer(long long v) { out_ += std::to_string(v); }
+    /// As nlohmann writes a double: the shortest form that reads back the same, "296.0" for a whole number.
+    void number(double v);
+    void boolean(bool b) { out_ += b ? "true" : "false"; }
+    void strings(const std::vector<std::string>& items) {
+        begin_array();
+        for (const std::string& s : items) item().string(s);
+        end_array();
+    }
+
+private:
+    void open(char c) {
+        out_ += c;
+        empty_.push_back(true);
+    }
+    void close(char c) {
+        const bool empty = empty_.back();
+        empty_.pop_back();
+        if (!empty) newline();
+        out_ += c;
+    }
+    void next_item() {
+        if (!empty_.back()) out_ += ',';
+        empty_.back() = false;
+        newline();
+    }
+    void newline() {
+        out_ += '\n';
+        out_.append(empty_.size(), '\t');
+    }
+
+    std::string& out_;
+    std::vector<bool> empty_;  // per open object or array: nothing in it yet
+};
 
 }  // namespace bulletin

@@ -16,6 +16,7 @@
 #include "files.h"
 #include "import_parse.h"
 #include "import_write.h"
+#include "site_map.h"
 #include "text.h"
 
 namespace bulletin {
@@ -42,15 +43,6 @@ void write_atomically(const fs::path& path, const std::string& bytes) {
     } catch (const files::FileError& e) {
         throw std::runtime_error(fmt::format("无法写入 {}：{}", path.string(), e.what()));
     }
-}
-
-bool valid_edition(std::string_view e) {
-    if (e.empty() || e.front() == '_' || e.front() == '.') return false;
-    for (char c : e) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-        if (!ok) return false;
-    }
-    return true;
 }
 
 /// The edition's year: the edition id when it is one, else the first
@@ -104,10 +96,22 @@ void usage_error(std::ostream& err, const std::string& message, const std::strin
 
 int run_import(const ImportOptions& options, std::ostream& out, std::ostream& err) {
     const std::string input = options.input.string();
-    if (!valid_edition(options.edition)) {
-        usage_error(err, fmt::format("--edition “{}” 不能用作文件夹名", options.edition),
-                    "只用字母、数字、- 和 _，例如 --edition 2022");
-        return 2;
+    // The loader's rule (site_map.h), so every file written here can be built.
+    switch (site_map::check_edition_id(options.edition)) {
+        case site_map::EditionId::ok:
+            break;
+        case site_map::EditionId::reserved:
+            usage_error(err, fmt::format("--edition “{}” 是网站保留的地址，不能用作一期的名称", options.edition),
+                        "换一个期号，例如 --edition 2022");
+            return 2;
+        case site_map::EditionId::bad_slug: {
+            const std::string better = suggest_slug(options.edition);
+            usage_error(err, fmt::format("--edition “{}” 不能用作一期的名称", options.edition),
+                        better.empty() || site_map::is_reserved(better)
+                            ? std::string("只用小写字母、数字和 -，例如 --edition 2022")
+                            : fmt::format("只用小写字母、数字和 -，例如 --edition {}", better));
+            return 2;
+        }
     }
     if (!fs::is_directory(options.content_dir)) {
         usage_error(err, fmt::format("内容文件夹 {} 不存在", options.content_dir.string()),

@@ -17,11 +17,13 @@
 #include "files.h"
 #include "load_config.h"
 #include "manifest.h"
+#include "load_site.h"
 #include "messages.h"
-#include "model.h"
+#include "open_data.h"
 #include "pages.h"
 #include "parallel.h"
 #include "search_index.h"
+#include "site_map.h"
 #include "theme.h"
 #include "views.h"
 
@@ -106,9 +108,14 @@ std::string summary_line(const BuildOptions& options, std::size_t editions, std:
 
 std::string language_of(const Loaded& l) { return l.site ? l.site->config.language : "zh-CN"; }
 
-// The search index is the last stage to read the projects' text: it takes
-// the text out of the site rather than a copy (200 MB at 100,000 projects).
-std::vector<search::Document> take_search_documents(Site& site, const Theme& theme) {
+// The search index is the last stage to read the site, and the site is
+// handed over to it: the projects' text is moved into the documents rather
+// than copied (200 MB at 100,000 projects), and the rest is freed. The
+// caller has no site after this; until here it was never changed.
+std::vector<search::Document> search_documents(Site&& handed_over, const Theme& theme) {
+    Site site = std::move(handed_over);
+    for (Project& p : site.projects) std::string().swap(p.body_html);  // every page is written by now
+    ::malloc_trim(0);
     std::vector<search::Document> docs;
     docs.reserve(site.projects.size());
     for (Project& p : site.projects) {
@@ -250,27 +257,26 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     OutputFiles data = render_open_data(site, theme, reuse);
     parallel_for(data.size(), [&](std::size_t i) { emit(std::move(data[i])); });  // each is compressed and hashed
     mark("open_data");
-    emit({"feed.xml", render_atom(site, theme)});
-    emit({"sitemap.xml", render_sitemap(site)});
-    // Every page is written: the projects' HTML is not needed any more, and
-    // the search index needs the room.
-    for (Project& p : l.site->projects) std::string().swap(p.body_html);
-    ::malloc_trim(0);
+    emit({std::string(site_map::feed), render_atom(site, theme)});
+    for (OutputFile& f : render_sitemap(site)) emit(std::move(f));
     mark("feeds");
-    search::build_index(take_search_documents(*l.site, theme), {options.offline}, emit);
+    const std::size_t n_editions = site.editions.size();
+    const std::size_t n_projects = site.projects.size();
+    search::build_index(search_documents(std::move(*l.site), theme), {options.offline}, emit);
+    l.site.reset();  // handed over: `site` is not used below
     mark("search");
 
-    publisher.put({"manifest.json", render_manifest(manifest, ids)});
+    publisher.put({std::string(site_map::manifest), render_manifest(manifest, ids)});
     mark("manifest");
     const PublishStats stats = publisher.commit();
     mark("commit");
     // Content with warnings is built every time, so its warnings are shown every time.
     const bool clean = l.diags.error_count() == 0 && l.diags.warning_count() == 0;
     write_stamp(stamp_file, {clean ? inputs.all : std::string(), hash_output_listing(options.out_dir),
-                             site.editions.size(), site.projects.size(), stats.files, stats.bytes, inputs.global,
+                             n_editions, n_projects, stats.files, stats.bytes, inputs.global,
                              inputs.folders});
 
-    out << summary_line(options, site.editions.size(), site.projects.size(), stats, started);
+    out << summary_line(options, n_editions, n_projects, stats, started);
     return exit_ok;
 }
 

@@ -2,7 +2,6 @@
 // manifest.json: the SHA-256 and size of every published file, grouped by
 // edition, so anyone can check a deployed copy against the build.
 #include <map>
-#include <ostream>
 #include <string>
 #include <vector>
 
@@ -28,12 +27,5 @@ std::string render_manifest(const Manifest& files, const std::vector<std::string
 
 /// Reads a manifest.json back into path → entry. Throws std::runtime_error on a malformed file.
 Manifest parse_manifest(const std::string& text);
-
-/// Checks a deployed folder against a manifest — the folder's own
-/// manifest.json, or `manifest_file` (the copy kept from the release, which
-/// a tamperer of the server cannot have changed) — and prints changed,
-/// missing and extra files. Returns 0 when identical, 1 on any difference,
-/// 2 when the folder or manifest cannot be read.
-int run_verify(const std::string& dir, std::ostream& out, std::ostream& err, const std::string& manifest_file = {});
 
 }  // namespace bulletin

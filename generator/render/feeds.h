@@ -1,9 +1,10 @@
 #pragma once
-// Machine-read views of the site: Atom feed, sitemap and open data.
+// Machine-read views of the site: the Atom feed and the sitemap.
 #include <string>
 
 #include "model.h"
 #include "output.h"
+#include "site_map.h"
 #include "theme.h"
 
 namespace bulletin {
@@ -12,12 +13,10 @@ namespace bulletin {
 /// correction, dated from content. Absolute URLs from base_url.
 std::string render_atom(const Site& site, const Theme& theme);
 
-/// sitemaps.org 0.9: every HTML page, absolute URLs, lastmod from content dates.
-std::string render_sitemap(const Site& site);
-
-/// `data/<edition>.json` and `data/<edition>.csv` for every edition. The CSV
-/// has a UTF-8 BOM and CRLF line ends so Excel opens the Chinese intact.
-/// `skip` (per edition, may be empty): editions whose files are not made.
-OutputFiles render_open_data(const Site& site, const Theme& theme, const std::vector<bool>& skip = {});
+/// sitemaps.org 0.9: every HTML page, absolute URLs, lastmod from content
+/// dates. Up to `max_urls` URLs (the protocol's 50,000) it is sitemap.xml
+/// alone; past that, sitemap.xml is a sitemap index of sitemap-1.xml, -2…,
+/// each of at most `max_urls` URLs. Returns sitemap.xml first.
+OutputFiles render_sitemap(const Site& site, std::size_t max_urls = site_map::sitemap_max_urls);
 
 }  // namespace bulletin

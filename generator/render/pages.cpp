@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parallel.h"
+#include "site_map.h"
 #include "views.h"
 
 namespace bulletin {
@@ -51,7 +52,7 @@ View common_view(const PageContext& ctx, const std::string& dir, const std::stri
 
 void emit_page(const PageContext& ctx, const std::string& dir, const std::string& tmpl, const View& view,
                const Emit& emit) {
-    emit(OutputFile{dir + "index.html", ctx.theme.render(tmpl, view)});
+    emit(OutputFile{site_map::page_file(dir), ctx.theme.render(tmpl, view)});
 }
 
 View crumbs(std::vector<std::pair<std::string, std::string>> items) {
@@ -71,11 +72,11 @@ std::size_t index_of(const PageContext& ctx, const Edition& e) {
 
 void home_page(const PageContext& ctx, const Emit& emit) {
     const Edition& e = ctx.site.latest();
-    View v = common_view(ctx, "", "");
+    View v = common_view(ctx, std::string(site_map::home), "");
     v.set("is_home", true);
     v.set("has_older", ctx.site.editions.size() > 1);
     v.set("edition", View::ref(ctx.editions[index_of(ctx, e)]));
-    emit_page(ctx, "", "home", v, emit);
+    emit_page(ctx, std::string(site_map::home), "home", v, emit);
 }
 
 void edition_page(const PageContext& ctx, const Edition& e, const Emit& emit) {
@@ -128,7 +129,7 @@ Counts count_projects(const Site& site) {
 }
 
 void departments_page(const PageContext& ctx, const Counts& counts, const Emit& emit) {
-    View v = common_view(ctx, "departments/", ctx.theme.string("departments"));
+    View v = common_view(ctx, std::string(site_map::departments), ctx.theme.string("departments"));
     v.set("is_departments", true);
     View rows{View::type::list};
     for (std::size_t d = 0; d < ctx.site.departments.size(); ++d) {
@@ -155,7 +156,7 @@ void departments_page(const PageContext& ctx, const Counts& counts, const Emit& 
     v.set("departments", rows);
     v.set("breadcrumbs", crumbs({}));
     v.set("current", ctx.theme.string("departments"));
-    emit_page(ctx, "departments/", "departments", v, emit);
+    emit_page(ctx, std::string(site_map::departments), "departments", v, emit);
 }
 
 void department_page(const PageContext& ctx, std::size_t d, const Counts& counts, const Emit& emit) {
@@ -186,13 +187,13 @@ void department_page(const PageContext& ctx, std::size_t d, const Counts& counts
     v.set("editions", groups);
     v.set("has_projects", total > 0);
     v.set("total", std::to_string(total));
-    v.set("breadcrumbs", crumbs({{"departments/", ctx.theme.string("departments")}}));
+    v.set("breadcrumbs", crumbs({{std::string(site_map::departments), ctx.theme.string("departments")}}));
     v.set("current", dep.name);
     emit_page(ctx, dir, "department", v, emit);
 }
 
 void archive_page(const PageContext& ctx, const Emit& emit) {
-    View v = common_view(ctx, "archive/", ctx.theme.string("archive"));
+    View v = common_view(ctx, std::string(site_map::archive), ctx.theme.string("archive"));
     v.set("is_archive", true);
     View list{View::type::list};
     for (const Edition& e : ctx.site.editions) {
@@ -204,18 +205,18 @@ void archive_page(const PageContext& ctx, const Emit& emit) {
         ev.set("published_label", format_date(e.published, ctx.theme));
         ev.set("count", std::to_string(e.projects.size()));
         ev.set("archived", e.archived);
-        ev.set("data_json", "data/" + e.id + ".json");
-        ev.set("data_csv", "data/" + e.id + ".csv");
+        ev.set("data_json", site_map::data_json(e.id));
+        ev.set("data_csv", site_map::data_csv(e.id));
         list.push_back(ev);
     }
     v.set("editions", list);
     v.set("breadcrumbs", crumbs({}));
     v.set("current", ctx.theme.string("archive"));
-    emit_page(ctx, "archive/", "archive", v, emit);
+    emit_page(ctx, std::string(site_map::archive), "archive", v, emit);
 }
 
 void search_page(const PageContext& ctx, const Emit& emit) {
-    View v = common_view(ctx, "search/", ctx.theme.string("search"));
+    View v = common_view(ctx, std::string(site_map::search), ctx.theme.string("search"));
     v.set("is_search", true);
     View editions{View::type::list};
     for (const Edition& e : ctx.site.editions) {
@@ -246,7 +247,7 @@ void search_page(const PageContext& ctx, const Emit& emit) {
     v.set("offline", ctx.options.offline);
     v.set("breadcrumbs", crumbs({}));
     v.set("current", ctx.theme.string("search"));
-    emit_page(ctx, "search/", "search", v, emit);
+    emit_page(ctx, std::string(site_map::search), "search", v, emit);
 }
 
 }  // namespace

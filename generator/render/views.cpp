@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "site_map.h"
 #include "text.h"
 
 namespace bulletin {
@@ -43,10 +44,10 @@ std::string format_year(int year, const Theme& theme) {
 }
 
 std::string project_url(const Site& site, const Project& p) {
-    return site.editions[p.edition].id + "/" + p.slug + "/";
+    return site_map::project(site.editions[p.edition].id, p.slug);
 }
-std::string edition_url(const Edition& e) { return e.id + "/"; }
-std::string department_url(const Department& d) { return "departments/" + d.slug + "/"; }
+std::string edition_url(const Edition& e) { return site_map::edition(e.id); }
+std::string department_url(const Department& d) { return site_map::department(d.slug); }
 
 std::string correction_anchor(const Project& p, std::size_t i) {
     std::size_t same_day = 1;
@@ -136,8 +137,8 @@ View edition_view(const Site& site, const Edition& e, View&& projects, const The
     v.set("publisher", View::borrow(e.publisher));
     v.set("archived", e.archived);
     v.set("url", edition_url(e));
-    v.set("data_json", "data/" + e.id + ".json");
-    v.set("data_csv", "data/" + e.id + ".csv");
+    v.set("data_json", site_map::data_json(e.id));
+    v.set("data_csv", site_map::data_csv(e.id));
     v.set("preamble_html", View::borrow(e.preamble_html));
     v.set("count", std::to_string(e.projects.size()));
     std::vector<View> figures;

@@ -14,6 +14,7 @@
 
 #include "parallel.h"
 #include "search_postings.h"
+#include "site_map.h"
 #include "search_tokenize.h"
 
 // The format written here is documented in docs/search-index.md; the reader
@@ -24,10 +25,11 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr int format_version = 1;
-constexpr const char* manifest_path = "search-index.json";
-constexpr const char* t2s_dir = "search-index/t2s/";
-constexpr const char* postings_dir = "search-index/p/";
-constexpr const char* docs_dir = "search-index/d/";
+// The index's addresses are the site map's.
+const std::string manifest_path(site_map::search_manifest);
+const std::string t2s_dir(site_map::search_t2s_dir);
+const std::string postings_dir(site_map::search_postings_dir);
+const std::string docs_dir(site_map::search_docs_dir);
 constexpr std::size_t max_postings_shards = 4096;
 static_assert(term_partitions % max_postings_shards == 0, "a shard is a set of whole partitions");
 

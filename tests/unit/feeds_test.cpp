@@ -1,6 +1,6 @@
-// Feeds and open data (feeds.h), on the small golden site: the sitemap lists
-// every page, the Atom feed is dated from content, the JSON carries the
-// numbers as numbers and the CSV opens in Excel.
+// Feeds (feeds.h), on the small golden site: the sitemap lists every page
+// (split into an index and parts past its URL limit), the Atom feed is dated
+// from content.
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -8,6 +8,7 @@
 #include <set>
 
 #include "../support/test_support.h"
+#include "load_site.h"
 #include "feeds.h"
 
 namespace {
@@ -47,7 +48,10 @@ const bulletin::OutputFile& file(const bulletin::OutputFiles& files, const std::
 }  // namespace
 
 TEST_CASE("feeds: the sitemap lists every HTML page with absolute URLs and content dates") {
-    const std::string xml = bulletin::render_sitemap(small().site);
+    const bulletin::OutputFiles files = bulletin::render_sitemap(small().site);
+    REQUIRE(files.size() == 1);
+    CHECK(files[0].path == "sitemap.xml");
+    const std::string& xml = files[0].bytes;
     const auto locs = all(xml, "<loc>([^<]*)</loc>");
     const std::string base = "https://www.example.gov.cn/bulletin/";
     // home, 2 editions, 5 projects, departments index, 4 departments, archive
@@ -58,6 +62,30 @@ TEST_CASE("feeds: the sitemap lists every HTML page with absolute URLs and conte
     // A corrected project is as new as its latest correction.
     CHECK(xml.find("<loc>" + base + "2022/ev-charging/</loc><lastmod>2023-03-01</lastmod>") != std::string::npos);
     CHECK(xml.find("<loc>" + base + "departments/minzheng/</loc>") != std::string::npos);
+}
+
+TEST_CASE("feeds: past its URL limit the sitemap is an index of parts, each within the limit") {
+    // The limit is 50,000 (sitemaps.org); 5 here, so the small site's 14 pages make three parts.
+    const bulletin::OutputFiles whole = bulletin::render_sitemap(small().site);
+    const bulletin::OutputFiles files = bulletin::render_sitemap(small().site, 5);
+    REQUIRE(files.size() == 4);
+    const std::string base = "https://www.example.gov.cn/bulletin/";
+    const std::string& index = file(files, "sitemap.xml").bytes;
+    CHECK(index.find("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">") != std::string::npos);
+    CHECK(all(index, "<loc>([^<]*)</loc>") ==
+          std::vector<std::string>{base + "sitemap-1.xml", base + "sitemap-2.xml", base + "sitemap-3.xml"});
+    // Each part is dated by its newest page: the first holds the corrected project (2023-03-01).
+    CHECK(all(index, "<lastmod>([^<]*)</lastmod>").front() == "2023-03-01");
+    std::vector<std::string> urls;
+    for (const char* part : {"sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"}) {
+        const std::string& xml = file(files, part).bytes;
+        CHECK(xml.find("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">") != std::string::npos);
+        const auto locs = all(xml, "<url><loc>([^<]*)</loc>");
+        CHECK(locs.size() <= 5);
+        urls.insert(urls.end(), locs.begin(), locs.end());
+    }
+    // Together the parts list the pages of the single sitemap, in its order.
+    CHECK(urls == all(whole[0].bytes, "<loc>([^<]*)</loc>"));
 }
 
 TEST_CASE("feeds: Atom entries are newest first, one per project and per correction") {
@@ -73,59 +101,4 @@ TEST_CASE("feeds: Atom entries are newest first, one per project and per correct
     CHECK(std::is_sorted(updated.begin() + 1, updated.end(), std::greater<>()));
     const auto ids = all(xml, "<id>([^<]*)</id>");
     CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == ids.size());
-}
-
-TEST_CASE("feeds: open data JSON keeps numbers as numbers and every field") {
-    const auto files = bulletin::render_open_data(small().site, small().theme);
-    CHECK(files.size() == 4);  // JSON and CSV for each of the two editions
-    const auto doc = nlohmann::json::parse(file(files, "data/2022.json").bytes);
-    CHECK(doc["edition"]["id"] == "2022");
-    CHECK(doc["edition"]["published"] == "2023-01-20");
-    REQUIRE(doc["projects"].size() == 3);
-    const auto& ev = doc["projects"][0];
-    CHECK(ev["number"] == 1);
-    CHECK(ev["co_departments"] == nlohmann::json::array({"区住建局"}));
-    CHECK(ev["metrics"][0]["value"] == 71);
-    CHECK(ev["metrics"][0]["target"] == 60);
-    CHECK(ev["corrections"][0]["date"] == "2023-03-01");
-    CHECK(doc["projects"][1]["metrics"][0]["value"] == 8.98);
-    CHECK(doc["projects"][2]["status"] == "ongoing");
-    CHECK(nlohmann::json::parse(file(files, "data/2021.json").bytes)["edition"]["archived"] == true);
-}
-
-TEST_CASE("feeds: the CSV has a BOM, CRLF line ends and a header from the theme") {
-    const auto files = bulletin::render_open_data(small().site, small().theme);
-    const std::string csv = file(files, "data/2022.csv").bytes;
-    CHECK(csv.rfind("\xEF\xBB\xBF序号,治理项目,牵头部门,", 0) == 0);
-    CHECK(std::count(csv.begin(), csv.end(), '\n') == 4);
-    CHECK(std::count(csv.begin(), csv.end(), '\r') == 4);
-    CHECK(csv.find("\r\n2,教育乱收费专项治理,区教育局,,已完成,") != std::string::npos);
-}
-
-TEST_CASE("feeds: open data JSON is laid out as nlohmann writes it, odd text and numbers too") {
-    // Control characters, quotes, backslashes, broken UTF-8 (replaced by
-    // U+FFFD), formula-like and quoted CSV cells, and doubles nlohmann
-    // writes in its own shortest form.
-    bulletin::Site site = small().site;
-    bulletin::Project& p = site.projects[site.editions[0].projects[0]];
-    p.title = "=\"引号\"\\反斜杠\b\f\n\r\t\x01\x1f\x7f,逗号";
-    p.summary = std::string("坏的\xE4\xB8 字节\xFF");
-    p.body_text = "-1, \"正文\"\r\n";
-    p.tags = {"@标签", "a\"b"};
-    p.metrics.push_back({"小", 1e-7, "个", 0.1});
-    p.metrics.push_back({"大", 1e21, "", 12345678901234567.0});
-    p.metrics.push_back({"负", -0.0, "", -2.5});
-    // A surrogate, an overlong form, past U+10FFFF, a good emoji, a cut one.
-    p.metrics.push_back({"\xED\xA0\x80|\xC0\xAF|\xF4\x90\x80\x80|😀|\xF0\x9F\x98", 1, "", std::nullopt});
-    const auto files = bulletin::render_open_data(site, small().theme);
-    const std::string& json = file(files, "data/2022.json").bytes;
-    CHECK(nlohmann::ordered_json::parse(json).dump(1, '\t', false) + "\n" == json);
-    CHECK(json.find(R"("title": "=\"引号\"\\反斜杠\b\f\n\r\t\u0001\u001f)" "\x7f" R"(,逗号")") != std::string::npos);
-    CHECK(json.find("\"summary\": \"坏的\xEF\xBF\xBD 字节\xEF\xBF\xBD\"") != std::string::npos);
-    CHECK(json.find("|😀|") != std::string::npos);
-    const std::string& csv = file(files, "data/2022.csv").bytes;
-    CHECK(csv.find("\r\n1,\"'=\"\"引号\"\"\\反斜杠\b\f\n\r\t\x01\x1f\x7f,逗号\",") != std::string::npos);
-    CHECK(csv.find(",'@标签、a\"b,") == std::string::npos);
-    CHECK(csv.find(",\"'@标签、a\"\"b\",") != std::string::npos);
-    CHECK(csv.find(",\"'-1, \"\"正文\"\"\r\n\",") != std::string::npos);
 }

@@ -11,6 +11,7 @@
 #include "build.h"
 #include "files.h"
 #include "manifest.h"
+#include "verify.h"
 #include "publish.h"
 
 namespace {

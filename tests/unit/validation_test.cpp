@@ -7,7 +7,7 @@
 
 #include "../support/test_support.h"
 #include "diagnostics.h"
-#include "model.h"
+#include "load_site.h"
 
 namespace {
 

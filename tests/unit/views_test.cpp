@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/test_support.h"
+#include "load_site.h"
 #include "views.h"
 
 namespace {
