@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <stdexcept>
+#include <vector>
 
-#include <fcntl.h>
-#include <unistd.h>
+#include <fmt/format.h>
 
+#include "files.h"
 #include "messages.h"
 #include "text.h"
 
@@ -16,6 +17,79 @@ namespace {
 bool is_fence(std::string_view line) {
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
     return line == "+++";
+}
+
+// The columns of a table's delimiter row (`| --- | :-: |`), or 0 when the
+// line is not one: only '|', '-', ':' and blanks, with a '-' in every cell.
+std::size_t delimiter_columns(std::string_view line) {
+    std::size_t cells = 0, pipes = 0;
+    bool dash = false, content = false;
+    for (char c : line) {
+        if (c == '|') {
+            ++pipes;
+            if (content) {
+                if (!dash) return 0;
+                ++cells;
+            }
+            dash = content = false;
+        } else if (c == '-') {
+            dash = content = true;
+        } else if (c == ':') {
+            content = true;
+        } else if (c != ' ' && c != '\t') {
+            return 0;
+        }
+    }
+    if (content) {
+        if (!dash) return 0;
+        ++cells;
+    }
+    return pipes > 0 ? cells : 0;
+}
+
+// A table wider or longer than anyone can read costs cmark-gfm time and
+// memory that grow with its cells (and, for rows with more cells than the
+// table has columns, with their square): refused before it is parsed. Only
+// files with a table (a delimiter row) are checked; a line of text with
+// many '|' elsewhere is left alone.
+bool table_width_ok(const SourceFile& file, const FrontMatter& fm, Diagnostics& diags, const std::string& language) {
+    struct Line {
+        int number;
+        std::string_view text;
+        std::size_t pipes;
+    };
+    std::vector<Line> piped;  // the lines holding a '|'
+    std::optional<Line> first_delimiter;
+    int line = fm.body_line;
+    for (std::size_t pos = 0; pos < fm.body.size(); ++line) {
+        const std::size_t end = std::min(fm.body.find('\n', pos), fm.body.size());
+        const std::string_view l(fm.body.data() + pos, end - pos);
+        const auto pipes = static_cast<std::size_t>(std::count(l.begin(), l.end(), '|'));
+        if (pipes > 0) {
+            piped.push_back({line, l, pipes});
+            if (!first_delimiter && delimiter_columns(l) > 0) first_delimiter = piped.back();
+        }
+        pos = end + 1;
+    }
+    if (!first_delimiter) return true;
+    auto shown = [](std::string_view l) { return l.size() > 80 ? std::string(l.substr(0, 80)) + "…" : std::string(l); };
+    std::size_t cells = 0;
+    for (const Line& l : piped) {
+        // A row's cells: its '|' less one, or as many when it leaves out the outer ones.
+        const std::size_t columns = std::max(delimiter_columns(l.text), l.pipes > 0 ? l.pipes - 1 : 0);
+        if (columns > max_table_columns) {
+            diags.error({file.path, l.number, 1}, say(language, Msg::table_too_wide, columns, max_table_columns),
+                        std::string(text(Msg::table_too_wide_hint, language)), shown(l.text));
+            return false;
+        }
+        cells += l.pipes;
+    }
+    if (cells > max_table_cells) {
+        diags.error({file.path, first_delimiter->number, 1}, say(language, Msg::table_too_large, cells, max_table_cells),
+                    std::string(text(Msg::table_too_large_hint, language)), shown(first_delimiter->text));
+        return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -53,26 +127,20 @@ std::optional<SourceFile> decode_source(std::string path, std::string bytes, Dia
 
 std::optional<SourceFile> read_source(const std::filesystem::path& file, const std::string& shown_path,
                                       Diagnostics& diags, const std::string& language) {
-    // Plain POSIX reads into a buffer this thread keeps: a stream's buffers and
-    // locale, or asking for the size first, cost more than the small files do.
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw std::runtime_error("cannot read " + file.string());
-    thread_local std::string buffer(64 * 1024, '\0');
-    std::size_t got = 0;
-    for (;;) {
-        if (got == buffer.size()) buffer.resize(2 * buffer.size());
-        const ssize_t n = ::read(fd, buffer.data() + got, buffer.size() - got);
-        if (n > 0) {
-            got += static_cast<std::size_t>(n);
-        } else if (n == 0 || errno == EISDIR) {
-            break;  // a folder opens but reads as nothing, so it is reported like an empty file
-        } else if (errno != EINTR) {
-            ::close(fd);
-            throw std::runtime_error("cannot read " + file.string());
-        }
+    std::string bytes;
+    try {
+        bytes = files::read_file(file, max_source_bytes);
+    } catch (const files::TooLarge& e) {
+        diags.error({shown_path, 1, 1},
+                    say(language, Msg::file_too_large, fmt::format("{:.1f}", static_cast<double>(e.size()) / (1024 * 1024)),
+                        max_source_bytes / (1024 * 1024)),
+                    std::string(text(Msg::file_too_large_hint, language)));
+        return std::nullopt;
+    } catch (const files::FileError& e) {
+        if (e.error() == EISDIR) bytes.clear();  // a folder is reported like an empty file
+        else throw;
     }
-    ::close(fd);
-    return decode_source(shown_path, std::string(buffer, 0, got), diags, language);
+    return decode_source(shown_path, std::move(bytes), diags, language);
 }
 
 std::optional<FrontMatter> split_front_matter(const SourceFile& file, Diagnostics& diags,
@@ -96,6 +164,7 @@ std::optional<FrontMatter> split_front_matter(const SourceFile& file, Diagnostic
             fm.toml_line = 2;
             fm.body = end == std::string::npos ? std::string() : t.substr(end + 1);
             fm.body_line = line + 1;
+            if (!table_width_ok(file, fm, diags, language)) return std::nullopt;
             return fm;
         }
         if (end == std::string::npos) break;

@@ -1,5 +1,7 @@
 #pragma once
 // Reading content files: bytes → checked UTF-8 text → front matter + body.
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -19,7 +21,16 @@ struct SourceFile {
 std::optional<SourceFile> decode_source(std::string path, std::string bytes, Diagnostics& diags,
                                         const std::string& language);
 
-/// Reads a file from disk and decodes it. I/O failure throws std::runtime_error.
+/// Limits an editor never reaches, so a wrong or hostile file is refused at
+/// once instead of costing minutes and gigabytes: a content file's size, and
+/// the columns of a Markdown table row, and the cells of a file's tables.
+inline constexpr std::uint64_t max_source_bytes = 1024 * 1024;
+inline constexpr std::size_t max_table_columns = 100;
+inline constexpr std::size_t max_table_cells = 20000;
+
+/// Reads a file from disk and decodes it. A file larger than
+/// max_source_bytes is reported (nothing is returned). I/O failure throws
+/// std::runtime_error.
 std::optional<SourceFile> read_source(const std::filesystem::path& file, const std::string& shown_path,
                                       Diagnostics& diags, const std::string& language);
 
@@ -30,7 +41,9 @@ struct FrontMatter {
     int body_line = 0;  ///< file line where the body starts
 };
 
-/// Splits `+++` front matter from the body. A missing opening or closing line is reported.
+/// Splits `+++` front matter from the body. A missing opening or closing
+/// line is reported, and so are tables in the body past max_table_columns
+/// or max_table_cells.
 std::optional<FrontMatter> split_front_matter(const SourceFile& file, Diagnostics& diags,
                                               const std::string& language);
 

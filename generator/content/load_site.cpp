@@ -15,6 +15,7 @@
 
 #include "checks.h"
 #include "fields.h"
+#include "files.h"
 #include "load_config.h"
 #include "local_links.h"
 #include "markdown.h"
@@ -263,20 +264,18 @@ std::optional<std::array<std::uint64_t, 3>> file_identity(const std::string& fil
                                         static_cast<std::uint64_t>(st.st_ino)};
 }
 
+// The folder's editions (want_dirs) or .md files, in byte order. Links are
+// followed, as the build record (build_stamp.h) follows them.
 std::vector<std::string> sorted_entries(const fs::path& dir, bool want_dirs) {
     std::vector<std::string> out;
-    for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
-        // The name is cut from the entry's path as it is: filename() and
-        // extension() would each build another path, for every file.
-        const std::string& path = entry.path().native();
-        std::string name = path.substr(path.rfind('/') + 1);
+    for (std::string& name : files::list_folder(dir)) {
         if (ignored_name(name)) continue;
         // Not ignored, so the name does not start with a dot: ".md" at its end is its extension.
-        if (want_dirs ? entry.is_directory() : (entry.is_regular_file() && name.ends_with(".md"))) {
-            out.push_back(std::move(name));
-        }
+        if (!want_dirs && !name.ends_with(".md")) continue;
+        struct stat st {};
+        if (::stat((dir / name).c_str(), &st) != 0) continue;  // a link that leads nowhere is no file
+        if (want_dirs ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode)) out.push_back(std::move(name));
     }
-    std::sort(out.begin(), out.end());
     return out;
 }
 

@@ -210,6 +210,8 @@ constexpr std::array kCatalog{
     Entry{Msg::verify_bad_manifest, "{}: 清单文件无法读取：{}", "{}: the manifest cannot be read: {}"},
     Entry{Msg::verify_summary, "verify: {} 个文件；{} 个被改动，{} 个缺失，{} 个多余 — {}",
           "verify: {} files; {} changed, {} missing, {} extra — {}"},
+    Entry{Msg::verify_summary_links, "verify: {} 个文件；{} 个被改动，{} 个缺失，{} 个多余，{} 个符号链接 — {}",
+          "verify: {} files; {} changed, {} missing, {} extra, {} symlink(s) — {}"},
     Entry{Msg::verify_same, "一致", "identical"},
     Entry{Msg::verify_differs, "不一致", "different"},
     // import (import/import.cpp)
@@ -239,6 +241,15 @@ constexpr std::array kCatalog{
     Entry{Msg::import_written, "已写入 {}", "written {}"},
     Entry{Msg::import_updated, "已更新 {}", "updated {}"},
     Entry{Msg::import_new_department, "新增部门 {}（slug = \"{}\"）", "new department {} (slug = \"{}\")"},
+    Entry{Msg::file_too_large, "文件太大：{} MB，一个内容文件最多 {} MB", "the file is too large: {} MB; a content file holds at most {} MB"},
+    Entry{Msg::file_too_large_hint, "一个项目的通报通常只有几 KB；请检查是否误存了其他文件，或把内容拆成几个项目",
+          "a project's bulletin is a few KB; check that this is the right file, or split it into several projects"},
+    Entry{Msg::table_too_wide, "表格有 {} 列，最多 {} 列", "the table has {} columns; at most {} are allowed"},
+    Entry{Msg::table_too_wide_hint, "这么宽的表格在手机上无法阅读；请把表格拆成几张，或改为列表",
+          "a table this wide cannot be read on a phone; split it into several tables or use a list"},
+    Entry{Msg::table_too_large, "这个文件的表格共有 {} 格，最多 {} 格", "the tables of this file have {} cells; at most {} are allowed"},
+    Entry{Msg::table_too_large_hint, "这么大的表格不适合放在通报页面上；请只保留要点，完整数据可另行公开",
+          "a table this large does not belong on a bulletin page; keep the key figures and publish the full data separately"},
 };
 
 }  // namespace

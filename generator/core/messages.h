@@ -44,12 +44,13 @@ enum class Msg {
     // command summaries (pipeline/build.cpp, cli/main.cpp)
     check_summary, build_summary, bad_base_url_option, content_missing,
     // verify (publish/manifest.cpp)
-    verify_no_manifest, verify_bad_manifest, verify_summary, verify_same, verify_differs,
+    verify_no_manifest, verify_bad_manifest, verify_summary, verify_summary_links, verify_same, verify_differs,
     // import (import/import.cpp)
     import_bad_edition, import_bad_edition_hint, import_reserved_edition, import_reserved_edition_hint, import_no_content, import_no_content_hint, import_cannot_read,
     import_encoding, import_encoding_hint, import_converted, import_fixed, import_nothing_written, import_no_year,
     import_no_year_hint, import_departments_unreadable, import_departments_unreadable_hint, import_exists,
     import_exists_hint, import_write_failed, import_written, import_updated, import_new_department,
+    file_too_large, file_too_large_hint, table_too_wide, table_too_wide_hint, table_too_large, table_too_large_hint,
 };
 
 /// The text of `m` in `language` (BCP 47, e.g. "zh-CN", "en"); Chinese unless

@@ -13,6 +13,7 @@
 #include <toml++/toml.h>
 
 #include "diagnostics.h"
+#include "files.h"
 #include "import_parse.h"
 #include "import_write.h"
 #include "messages.h"
@@ -34,24 +35,23 @@ std::string site_language(const fs::path& content_dir) {
     }
 }
 
+// A whole year's bulletin is well under 1 MB of text; far past that the file is not one.
+constexpr std::uint64_t max_import_bytes = 16 * 1024 * 1024;
+
 std::optional<std::string> read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
+    try {
+        return files::read_file(path, max_import_bytes);
+    } catch (const files::FileError&) {
+        return std::nullopt;
+    }
 }
 
 void write_atomically(const fs::path& path, const std::string& bytes) {
-    fs::create_directories(path.parent_path());
-    fs::path temp = path;
-    temp += ".import-tmp";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out << bytes;
-        if (!out.flush()) throw std::runtime_error(fmt::format("无法写入 {}", temp.string()));
+    try {
+        files::write_atomic(path, bytes);
+    } catch (const files::FileError& e) {
+        throw std::runtime_error(fmt::format("无法写入 {}：{}", path.string(), e.what()));
     }
-    fs::rename(temp, path);
 }
 
 /// The edition's year: the edition id when it is one, else the first
@@ -129,7 +129,15 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
                     hint(Msg::import_no_content_hint));
         return 2;
     }
-    const std::optional<std::string> bytes = read_bytes(options.input);
+    std::optional<std::string> bytes;
+    try {
+        bytes = read_bytes(options.input);
+    } catch (const files::TooLarge& e) {
+        usage_error(err, fmt::format("{} 太大：{:.1f} MB，一份通报最多 {} MB", input,
+                                     static_cast<double>(e.size()) / (1024 * 1024), max_import_bytes / (1024 * 1024)),
+                    "一年的通报全文通常不到 1 MB；请检查是否选错了文件");
+        return 2;
+    }
     if (!bytes) {
         usage_error(err, language, say(language, Msg::import_cannot_read, input));
         return 2;

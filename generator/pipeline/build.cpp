@@ -7,8 +7,6 @@
 #include <mutex>
 #include <optional>
 #include <set>
-#include <fstream>
-#include <sstream>
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -16,6 +14,7 @@
 #include "build_stamp.h"
 #include "compress.h"
 #include "feeds.h"
+#include "files.h"
 #include "load_config.h"
 #include "manifest.h"
 #include "load_site.h"
@@ -79,13 +78,11 @@ Loaded load_all(const BuildOptions& options) {
 // The manifest of the output folder, with manifest.json itself added so that
 // an unchanged manifest is not written again; nothing when it cannot be read.
 std::optional<Manifest> read_previous_manifest(const std::string& out_dir) {
-    std::ifstream in(fs::path(out_dir) / "manifest.json", std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
+    const auto text = files::read_if_regular(fs::path(out_dir) / "manifest.json");
+    if (!text) return std::nullopt;
     try {
-        Manifest m = parse_manifest(text.str());
-        m["manifest.json"] = {sha256_hex(text.str()), text.str().size()};
+        Manifest m = parse_manifest(*text);
+        m["manifest.json"] = {sha256_hex(*text), text->size()};
         return m;
     } catch (const std::exception&) {
         return std::nullopt;
@@ -179,6 +176,9 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         err << fmt::format("timing: {} {:.4f}\n", stage, std::chrono::duration<double>(now - lap).count());
         lap = now;
     };
+    // One build per output folder: a second one stops here, naming the first.
+    // Taking the lock removes what a killed build left beside the folder.
+    const OutputLock lock(options.out_dir);
     // A rebuild that would change nothing stops here (build_stamp.h). The inputs
     // are hashed before they are read for the build, so an edit made while it
     // runs is never covered by its stamp.

@@ -1,16 +1,14 @@
 #include "build_stamp.h"
 
 #include <algorithm>
-#include <dirent.h>
 #include <cstdlib>
-#include <fcntl.h>
-#include <fstream>
 #include <memory>
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
 
+#include "files.h"
 #include "parallel.h"
 #include "sha256.h"
 
@@ -21,78 +19,39 @@ namespace {
 
 // SHA-256 of a file's bytes; empty when it cannot be read.
 std::string hash_file(const std::string& file) {
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return {};
-    thread_local std::string bytes;
-    bytes.clear();
-    for (;;) {
-        const std::size_t have = bytes.size();
-        bytes.resize(have + (1 << 16));
-        const ssize_t n = ::read(fd, bytes.data() + have, 1 << 16);
-        bytes.resize(have + static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
-        if (n < 0) {
-            ::close(fd);
-            return {};
-        }
-        if (n == 0) break;
+    try {
+        Sha256 sha;
+        sha.add(files::read_file(file));
+        return sha.hex();
+    } catch (const std::exception&) {
+        return {};
     }
-    ::close(fd);
-    Sha256 sha;
-    sha.add(bytes);
-    return sha.hex();
 }
 
-// Every entry below `dir` (recursively, directories themselves left out):
-// fn(path relative to the root, lstat of it). Names starting with '.' are
-// skipped when `skip_dot`. Much cheaper than std::filesystem's iterator
-// and fs::relative over 10^5 files. False when a folder cannot be read.
-template <typename Fn>
-bool walk(const std::string& dir, const std::string& rel, bool skip_dot, Fn& fn) {
-    DIR* d = ::opendir(dir.c_str());
-    if (!d) return false;
-    bool ok = true;
-    while (const dirent* e = ::readdir(d)) {
-        const char* name = e->d_name;
-        if (name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0'))) continue;
-        if (skip_dot && name[0] == '.') continue;
-        struct stat st {};
-        if (::fstatat(::dirfd(d), name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-            ok = false;
-            break;
-        }
-        std::string child_rel = rel.empty() ? std::string(name) : rel + '/' + name;
-        if (S_ISDIR(st.st_mode)) {
-            if (!walk(dir + '/' + name, child_rel, skip_dot, fn)) {
-                ok = false;
-                break;
-            }
-        } else {
-            fn(child_rel, st);
-        }
-    }
-    ::closedir(d);
-    return ok;
-}
-
-// Relative paths of the regular files under `base` (symlinks to files count
-// as files), sorted, with their SHA-256; false when something cannot be read.
+// Relative paths of the files under `base`, sorted, with their SHA-256;
+// false when something cannot be read. Links are followed, to files and to
+// folders alike, as the loader follows them: a linked edition folder is
+// hashed like one of its own, so the record sees every change made in it.
 bool hash_tree(const std::string& base, std::vector<std::pair<std::string, std::string>>& out) {
-    std::vector<std::string> files;
-    auto collect = [&](const std::string& rel, const struct stat& st) {
-        struct stat target {};
-        if (S_ISREG(st.st_mode) ||
-            (S_ISLNK(st.st_mode) && ::stat((base + '/' + rel).c_str(), &target) == 0 && S_ISREG(target.st_mode))) {
-            files.push_back(rel);
-        }
-    };
+    std::vector<std::string> found;
     struct stat st {};
-    if (::stat(base.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && !walk(base, "", false, collect)) return false;
-    std::sort(files.begin(), files.end());
-    std::vector<std::string> digests(files.size());
-    parallel_for(files.size(), [&](std::size_t i) { digests[i] = hash_file(base + '/' + files[i]); });
-    for (std::size_t i = 0; i < files.size(); ++i) {
+    if (::stat(base.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+        try {
+            files::WalkOptions options;
+            options.skip_dot = false;
+            options.follow_links = true;
+            files::walk(base, options, [&](const files::Entry& e) {
+                if (e.kind == files::Entry::file) found.push_back(e.rel);
+            });
+        } catch (const files::FileError&) {
+            return false;
+        }
+    }
+    std::vector<std::string> digests(found.size());
+    parallel_for(found.size(), [&](std::size_t i) { digests[i] = hash_file(base + '/' + found[i]); });
+    for (std::size_t i = 0; i < found.size(); ++i) {
         if (digests[i].empty()) return false;
-        out.emplace_back(std::move(files[i]), std::move(digests[i]));
+        out.emplace_back(std::move(found[i]), std::move(digests[i]));
     }
     return true;
 }
@@ -150,9 +109,9 @@ InputKeys hash_inputs(const std::vector<std::string>& settings, const fs::path& 
 }
 
 std::string hash_output_listing(const fs::path& out_dir) {
-    auto row = [](const std::string& rel, const struct stat& st) {
-        return rel + '\0' + std::to_string(st.st_size) + ' ' + std::to_string(st.st_mtim.tv_sec) + '.' +
-               std::to_string(st.st_mtim.tv_nsec) + ' ' + std::to_string(st.st_ino) + ' ' + std::to_string(st.st_mode);
+    auto row = [](const files::Entry& e) {
+        return e.rel + '\0' + std::to_string(e.size) + ' ' + std::to_string(e.mtime_sec) + '.' +
+               std::to_string(e.mtime_nsec) + ' ' + std::to_string(e.inode) + ' ' + std::to_string(e.mode);
     };
     struct stat st {};
     if (::stat(out_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return {};
@@ -160,29 +119,38 @@ std::string hash_output_listing(const fs::path& out_dir) {
     // the stat calls are the cost (10^5 files at 100,000 projects).
     std::vector<std::string> rows;
     std::vector<std::string> folders;
-    auto top = [&](const std::string& rel, const struct stat& entry) { rows.push_back(row(rel, entry)); };
-    const std::string root = out_dir.string();
-    DIR* d = ::opendir(root.c_str());
-    if (!d) return {};
-    while (const dirent* e = ::readdir(d)) {
-        if (e->d_name[0] == '.') continue;  // ".", ".." and dot-files
-        struct stat entry {};
-        if (::fstatat(::dirfd(d), e->d_name, &entry, AT_SYMLINK_NOFOLLOW) != 0) {
-            ::closedir(d);
-            return {};
+    try {
+        for (const std::string& name : files::list_folder(out_dir)) {
+            if (name[0] == '.') continue;  // dot-files
+            struct stat entry {};
+            const fs::path full = out_dir / name;
+            if (::lstat(full.c_str(), &entry) != 0) return {};
+            if (S_ISDIR(entry.st_mode)) {
+                folders.push_back(name);
+            } else {
+                files::Entry e;
+                e.rel = name;
+                e.size = static_cast<std::uint64_t>(entry.st_size);
+                e.mtime_sec = entry.st_mtim.tv_sec;
+                e.mtime_nsec = entry.st_mtim.tv_nsec;
+                e.inode = entry.st_ino;
+                e.mode = entry.st_mode;
+                rows.push_back(row(e));
+            }
         }
-        if (S_ISDIR(entry.st_mode)) {
-            folders.emplace_back(e->d_name);
-        } else {
-            top(e->d_name, entry);
-        }
+    } catch (const files::FileError&) {
+        return {};
     }
-    ::closedir(d);
     std::vector<std::vector<std::string>> below(folders.size());
     std::vector<char> ok(folders.size(), 1);
     parallel_for(folders.size(), [&](std::size_t i) {
-        auto add = [&](const std::string& rel, const struct stat& entry) { below[i].push_back(row(rel, entry)); };
-        ok[i] = walk(root + '/' + folders[i], folders[i], true, add);
+        files::WalkOptions options;
+        options.prefix = folders[i];
+        try {
+            files::walk(out_dir / folders[i], options, [&](const files::Entry& e) { below[i].push_back(row(e)); });
+        } catch (const files::FileError&) {
+            ok[i] = 0;
+        }
     });
     for (std::size_t i = 0; i < folders.size(); ++i) {
         if (!ok[i]) return {};
@@ -215,7 +183,7 @@ fs::path stamp_path(const fs::path& out_dir) {
 // are folder names checked by the loader; an odd name only costs its reuse).
 std::optional<BuildStamp> read_stamp(const fs::path& file) {
     if (file.empty()) return std::nullopt;
-    std::ifstream in(file);
+    std::istringstream in(files::read_if_regular(file).value_or(""));
     std::string line;
     if (!std::getline(in, line) || line != "bulletin-stamp-3") return std::nullopt;
     BuildStamp s;
@@ -244,25 +212,20 @@ void write_stamp(const fs::path& file, const BuildStamp& s) {
         fs::remove(file, ec);
         return;
     }
-    fs::create_directories(file.parent_path(), ec);
-    const fs::path tmp = file.string() + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        out << "bulletin-stamp-3\n"
-            << "inputs " << (s.inputs.empty() ? "-" : s.inputs) << "\n"
-            << "outputs " << s.outputs << "\n"
-            << "counts " << s.editions << " " << s.projects << " " << s.files << " " << s.bytes << "\n"
-            << "global " << s.global << "\n";
-        for (const auto& [name, key] : s.folders) {
-            if (name.find_first_of(" \t\r\n") == std::string::npos) out << "folder " << name << " " << key << "\n";
-        }
-        if (!out) {
-            fs::remove(tmp, ec);
-            return;
-        }
+    std::ostringstream out;
+    out << "bulletin-stamp-3\n"
+        << "inputs " << (s.inputs.empty() ? "-" : s.inputs) << "\n"
+        << "outputs " << s.outputs << "\n"
+        << "counts " << s.editions << " " << s.projects << " " << s.files << " " << s.bytes << "\n"
+        << "global " << s.global << "\n";
+    for (const auto& [name, key] : s.folders) {
+        if (name.find_first_of(" \t\r\n") == std::string::npos) out << "folder " << name << " " << key << "\n";
     }
-    fs::rename(tmp, file, ec);
-    if (ec) fs::remove(tmp, ec);
+    try {
+        files::write_atomic(file, out.str());
+    } catch (const std::exception&) {
+        fs::remove(file, ec);  // no record is safe: the next build makes everything
+    }
 }
 
 }  // namespace bulletin

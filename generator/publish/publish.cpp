@@ -2,15 +2,16 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <algorithm>
-#include <dirent.h>
 #include <fcntl.h>
-#include <fstream>
+#include <sys/file.h>
 #include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "files.h"
 #include "parallel.h"
 #include "sha256.h"
 
@@ -19,97 +20,99 @@ namespace fs = std::filesystem;
 namespace bulletin {
 namespace {
 
-bool dot_name(const fs::path& p) {
-    const std::string n = p.filename().string();
-    return !n.empty() && n[0] == '.';
-}
-
-// Adds the files under `dir` (relative to the root as `rel`) to `out`: no
-// dot-files, no folders (a link to a folder is neither listed nor entered).
-// readdir and fstatat, not std::filesystem's iterator and fs::relative: over
-// the 10^5 files of a large site this took most of a rebuild's serial time.
-void list_files(const std::string& dir, const std::string& rel, std::vector<std::string>& out) {
-    DIR* d = ::opendir(dir.c_str());
-    if (!d) throw std::runtime_error("cannot read " + dir + ": " + std::strerror(errno));
-    while (const dirent* e = ::readdir(d)) {
-        const char* name = e->d_name;
-        if (name[0] == '.') continue;  // ".", ".." and dot-files
-        struct stat st {};
-        const bool is_link_or_unknown = e->d_type == DT_LNK || e->d_type == DT_UNKNOWN;
-        if (e->d_type == DT_DIR || is_link_or_unknown) {
-            if (::fstatat(::dirfd(d), name, &st, is_link_or_unknown ? 0 : AT_SYMLINK_NOFOLLOW) != 0) st = {};
-        }
-        std::string child = rel.empty() ? std::string(name) : rel + '/' + name;
-        if (!S_ISDIR(st.st_mode)) {
-            out.push_back(std::move(child));
-            continue;
-        }
-        struct stat own {};
-        if (::fstatat(::dirfd(d), name, &own, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(own.st_mode)) {
-            list_files(dir + '/' + name, child, out);
-        }
-    }
-    ::closedir(d);
-}
-
-// Files of a previous build, relative, without dot-files.
+// Files of a previous build, relative, without dot-files; a link is listed
+// as a file and never entered.
 std::set<std::string> published_files(const fs::path& dir) {
-    std::vector<std::string> files;
-    if (fs::is_directory(dir)) list_files(dir.string(), "", files);
-    return std::set<std::string>(std::make_move_iterator(files.begin()), std::make_move_iterator(files.end()));
-}
-
-// Removes a folder tree, its top-level entries on every core.
-void remove_tree(const fs::path& dir) {
-    std::vector<fs::path> entries;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) entries.push_back(entry.path());
-    parallel_for(entries.size(), [&](std::size_t i) { fs::remove_all(entries[i]); });
-    fs::remove_all(dir);
-}
-
-// A regular file's bytes; nothing when it is missing, not a regular file,
-// not `expected_size` bytes long (when given) or cannot be read whole.
-std::optional<std::string> read_regular_file(const fs::path& file, std::optional<std::size_t> expected_size = {}) {
+    std::set<std::string> out;
     struct stat st {};
-    if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-    const auto size = static_cast<std::size_t>(st.st_size);
-    if (expected_size && size != *expected_size) return std::nullopt;
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
-    std::string bytes(size, '\0');
-    std::size_t got = 0;
-    while (got < bytes.size()) {
-        const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-        if (n <= 0) break;
-        got += static_cast<std::size_t>(n);
-    }
-    ::close(fd);
-    if (got != bytes.size()) return std::nullopt;
-    return bytes;
+    if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return out;
+    files::walk(dir, {}, [&](const files::Entry& e) { out.insert(e.rel); });
+    return out;
 }
 
 bool same_bytes(const fs::path& file, const std::string& bytes) {
-    const auto old = read_regular_file(file, bytes.size());  // a size that differs is told by stat alone
+    const auto old = files::read_if_regular(file, bytes.size());  // a size that differs is told by stat alone
     return old && *old == bytes;
 }
 
-void write_new_file(const fs::path& file, const std::string& bytes) {
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) throw std::runtime_error("cannot create " + file.string() + ": " + std::strerror(errno));
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0) {
-            ::close(fd);
-            throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(errno));
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    if (::close(fd) != 0) throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(errno));
-}
+std::string leftover_prefix(const fs::path& out) { return "." + out.filename().string() + "."; }
 
 }  // namespace
+
+fs::path resolve_output_folder(const fs::path& out_dir) {
+    fs::path out = fs::absolute(out_dir).lexically_normal();
+    if (out.filename().empty()) out = out.parent_path();
+    struct stat st {};
+    if (::lstat(out.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+        std::error_code ec;
+        const fs::path target = fs::canonical(out, ec);
+        if (ec) throw std::runtime_error("输出文件夹 " + out.string() + " 是一个指向不存在位置的符号链接；请改正链接或换一个 --out");
+        out = target;
+    }
+    if (out == out.root_path()) throw std::runtime_error("refusing to publish into " + out.string());
+    return out;
+}
+
+OutputLock::OutputLock(const fs::path& out_dir) {
+    const fs::path out = resolve_output_folder(out_dir);
+    files::make_folders(out.parent_path());
+    const fs::path lock_file = out.parent_path() / (leftover_prefix(out) + "lock");
+    lock_file_ = lock_file;
+    for (;;) {
+        fd_ = ::open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd_ < 0) {
+            throw std::runtime_error("无法创建锁文件 " + lock_file.string() + "：" + std::strerror(errno) +
+                                     "；请检查输出文件夹所在目录是否可写");
+        }
+        if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            const int error = errno;
+            std::string holder;
+            char buf[32] = {};
+            const ssize_t n = ::pread(fd_, buf, sizeof buf - 1, 0);
+            if (n > 0) holder.assign(buf, static_cast<std::size_t>(n));
+            while (!holder.empty() && (holder.back() == '\n' || holder.back() == ' ')) holder.pop_back();
+            ::close(fd_);
+            fd_ = -1;
+            if (error != EWOULDBLOCK) {
+                throw std::runtime_error("无法锁定 " + lock_file.string() + "：" + std::strerror(error));
+            }
+            throw std::runtime_error("输出文件夹 " + out.string() + " 正由另一次构建写入（进程 " +
+                                     (holder.empty() ? std::string("未知") : holder) + "，锁文件 " +
+                                     lock_file.string() + "）；请等它结束后再运行");
+        }
+        // The holder before us removes the file as it lets go: the lock is
+        // ours only if the file we locked is still the one at that name.
+        struct stat locked {}, named {};
+        if (::fstat(fd_, &locked) == 0 && ::stat(lock_file.c_str(), &named) == 0 && locked.st_ino == named.st_ino &&
+            locked.st_dev == named.st_dev) {
+            break;
+        }
+        ::close(fd_);
+        fd_ = -1;
+    }
+    const std::string pid = std::to_string(::getpid()) + "\n";
+    if (::ftruncate(fd_, 0) != 0 || ::pwrite(fd_, pid.data(), pid.size(), 0) != static_cast<ssize_t>(pid.size())) {
+        // The pid is for the message of a build that waits on this one; the lock holds without it.
+    }
+    // What a killed build left beside the folder: its staging copy, or the
+    // previous output it had swapped out and not yet removed. Only a build
+    // holding the lock makes these, so every one found now is a leftover.
+    const std::string prefix = leftover_prefix(out);
+    for (const std::string& name : files::list_folder(out.parent_path())) {
+        if (name.rfind(prefix, 0) != 0) continue;
+        const std::string rest = name.substr(prefix.size());
+        if (rest.rfind("staging-", 0) == 0 || rest.rfind("old-", 0) == 0) {
+            files::remove_tree(out.parent_path() / name);
+            ++leftovers_;
+        }
+    }
+}
+
+OutputLock::~OutputLock() {
+    if (fd_ < 0) return;
+    ::unlink(lock_file_.c_str());  // while still locked: see the check in the constructor
+    ::close(fd_);                  // releases the lock
+}
 
 bool is_safe_site_path(const std::string& path) {
     if (path.empty() || path.front() == '/' || path.back() == '/' || path.find('\\') != std::string::npos ||
@@ -149,25 +152,32 @@ Publisher::Publisher(fs::path out_dir, Manifest previous)
     make_staging();
 }
 
-void Publisher::prepare_out() {
-    out_ = fs::absolute(out_).lexically_normal();
-    if (out_.filename().empty()) out_ = out_.parent_path();
-    if (out_ == out_.root_path()) throw std::runtime_error("refusing to publish into " + out_.string());
-}
+void Publisher::prepare_out() { out_ = resolve_output_folder(out_); }
 
 void Publisher::make_staging() {
     // Beside the output, so that renames into it stay on one filesystem.
-    fs::create_directories(out_.parent_path());
-    staging_ = out_.parent_path() / ("." + out_.filename().string() + ".staging-" + std::to_string(::getpid()));
-    fs::remove_all(staging_);
-    fs::create_directory(staging_);
+    files::make_folders(out_.parent_path());
+    staging_ = out_.parent_path() / (leftover_prefix(out_) + "staging-" + std::to_string(::getpid()));
+    files::remove_tree(staging_);
+    files::make_folders(staging_);
 }
 
 Publisher::~Publisher() {
-    if (!committed_) {
-        std::error_code ec;
-        fs::remove_all(staging_, ec);
+    if (!committed_) files::remove_tree(staging_);
+}
+
+// Makes the staging folder's folder for the site path `path` (once).
+void Publisher::make_staging_folder(const std::string& path) {
+    const std::size_t slash = path.rfind('/');
+    if (slash == std::string::npos) return;
+    const std::string folder = path.substr(0, slash);
+    {
+        std::lock_guard lock(mutex_);
+        if (made_folders_.count(folder)) return;
     }
+    files::make_folders(staging_ / folder);
+    std::lock_guard lock(mutex_);
+    made_folders_.insert(folder);
 }
 
 void Publisher::put(OutputFile&& file, const std::string& sha256) {
@@ -181,35 +191,26 @@ void Publisher::put(OutputFile&& file, const std::string& sha256) {
         const auto old = previous_.find(file.path);
         if (old != previous_.end() && old->second.size == file.bytes.size() &&
             old->second.sha256 == (sha256.empty() ? sha256_hex(file.bytes) : sha256)) {
-            return;  // the file in the output folder already holds these bytes
+            std::lock_guard lock(mutex_);
+            reused_.push_back(file.path);  // the output folder already holds these bytes
+            return;
         }
     }
+    make_staging_folder(file.path);
     const fs::path target = staging_ / file.path;
-    // Each folder is made once: create_directories walks the whole path.
-    const std::size_t slash = file.path.rfind('/');
-    if (slash != std::string::npos) {
-        const std::string folder = file.path.substr(0, slash);
-        bool made;
-        {
-            std::lock_guard lock(mutex_);
-            made = made_folders_.count(folder) > 0;
-        }
-        if (!made) {
-            std::error_code ec;
-            fs::create_directories(target.parent_path(), ec);
-            if (ec && !fs::is_directory(target.parent_path())) {
-                throw std::runtime_error("cannot create " + target.parent_path().string() + ": " + ec.message());
-            }
-            std::lock_guard lock(mutex_);
-            made_folders_.insert(folder);
-        }
-    }
     if (!in_place_) {
         const fs::path old = out_ / file.path;
-        if (same_bytes(old, file.bytes) && ::link(old.c_str(), target.c_str()) == 0) return;
+        if (same_bytes(old, file.bytes)) {
+            try {
+                files::link(old, target);
+                return;
+            } catch (const files::FileError&) {
+                // another filesystem, too many links: the bytes are written instead
+            }
+        }
     }
     written_ += 1;
-    write_new_file(target, file.bytes);
+    files::write_new(target, file.bytes);
 }
 
 void Publisher::keep(const std::string& path) {
@@ -218,6 +219,7 @@ void Publisher::keep(const std::string& path) {
     if (old == previous_.end()) throw std::logic_error("keep() of a file the previous build did not make: " + path);
     std::lock_guard lock(mutex_);
     if (!paths_.insert(path).second) throw std::logic_error("two outputs for " + path);
+    reused_.push_back(path);
     bytes_ += old->second.size;
 }
 
@@ -227,7 +229,7 @@ bool Publisher::same_as_previous(const std::string& path, const std::string& byt
 
 std::optional<std::string> Publisher::previous(const std::string& path) const {
     if (!is_safe_site_path(path)) return std::nullopt;
-    return read_regular_file(out_ / path);
+    return files::read_if_regular(out_ / path);
 }
 
 PublishStats Publisher::commit() {
@@ -235,75 +237,54 @@ PublishStats Publisher::commit() {
     stats.files = paths_.size();
     stats.bytes = bytes_;
     stats.written = written_;
-    if (in_place_) return commit_in_place(stats);
-    const auto old_files = published_files(out_);
-    for (const std::string& f : old_files) stats.removed += paths_.count(f) ? 0 : 1;
-
-    if (stats.written == 0 && stats.removed == 0 && fs::is_directory(out_)) {
-        fs::remove_all(staging_);
+    if (in_place_) {
+        for (const auto& [path, entry] : previous_) stats.removed += paths_.count(path) ? 0 : 1;
+    } else {
+        for (const std::string& f : published_files(out_)) stats.removed += paths_.count(f) ? 0 : 1;
+    }
+    const bool out_exists = fs::is_directory(out_);
+    if (stats.written == 0 && stats.removed == 0 && out_exists) {
+        files::remove_tree(staging_);
         committed_ = true;
         return stats;
     }
-    if (fs::is_directory(out_)) {
-        for (const auto& entry : fs::directory_iterator(out_)) {
-            if (dot_name(entry.path())) {
-                fs::copy(entry.path(), staging_ / entry.path().filename(),
-                         fs::copy_options::recursive | fs::copy_options::create_hard_links);
-            }
+    // In place, the staging folder holds only the changed files: every other
+    // file of the new site is linked in from the output (a link costs no
+    // copy, and keeps the file's time), so the swap below is of whole sites.
+    std::sort(reused_.begin(), reused_.end());
+    parallel_for(reused_.size(), [&](std::size_t i) {
+        make_staging_folder(reused_[i]);
+        files::link(out_ / reused_[i], staging_ / reused_[i]);
+    });
+    if (out_exists) {
+        for (const std::string& name : files::list_folder(out_)) {
+            if (name[0] != '.') continue;
+            fs::copy(out_ / name, staging_ / name, fs::copy_options::recursive | fs::copy_options::create_hard_links);
         }
-        if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0) {
+    }
+    // The new site's bytes reach the disk before the swap makes it the site,
+    // so that a power cut after it cannot leave files that were never written.
+    if (!std::getenv("BULLETIN_NO_SYNC")) files::sync(staging_);
+    if (out_exists) {
+        if (!files::exchange(staging_, out_)) {
             // Filesystems without the exchange flag: two renames, a moment apart.
-            const fs::path old = out_.parent_path() / ("." + out_.filename().string() + ".old-" + std::to_string(::getpid()));
-            fs::rename(out_, old);
-            fs::rename(staging_, out_);
+            const fs::path old = out_.parent_path() / (leftover_prefix(out_) + "old-" + std::to_string(::getpid()));
+            files::rename(out_, old);
+            files::rename(staging_, out_);
             staging_ = old;
         }
-        remove_tree(staging_);  // now the previous output
+        committed_ = true;
+        files::remove_tree(staging_);  // now the previous output
     } else {
-        fs::rename(staging_, out_);
+        files::rename(staging_, out_);
+        committed_ = true;
     }
-    committed_ = true;
+    const int parent = ::open(out_.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (parent >= 0) {
+        ::fsync(parent);  // the swap itself on disk
+        ::close(parent);
+    }
     stats.swapped = true;
-    return stats;
-}
-
-PublishStats Publisher::commit_in_place(PublishStats stats) {
-    std::vector<std::string> removed;
-    for (const auto& [path, entry] : previous_) {
-        if (!paths_.count(path)) removed.push_back(path);
-    }
-    stats.removed = removed.size();
-    // Files no longer made go first, so a new folder may take an old file's name.
-    std::set<fs::path> emptied;
-    for (const std::string& path : removed) {
-        const fs::path file = out_ / path;
-        if (::unlink(file.c_str()) != 0 && errno != ENOENT) {
-            throw std::runtime_error("cannot remove " + file.string() + ": " + std::strerror(errno));
-        }
-        emptied.insert(file.parent_path());
-    }
-    // Then every written file, renamed over its old self; manifest.json last,
-    // so a folder whose manifest is new holds everything it lists.
-    std::vector<std::string> staged;
-    list_files(staging_.string(), "", staged);
-    std::stable_partition(staged.begin(), staged.end(), [](const std::string& p) { return p != "manifest.json"; });
-    for (const std::string& path : staged) {
-        const fs::path target = out_ / path;
-        std::error_code ec;
-        fs::create_directories(target.parent_path(), ec);
-        if (::rename((staging_ / path).c_str(), target.c_str()) != 0) {
-            throw std::runtime_error("cannot replace " + target.string() + ": " + std::strerror(errno));
-        }
-    }
-    // Folders left empty by the removals (a removed project's), up to the root.
-    for (auto it = emptied.rbegin(); it != emptied.rend(); ++it) {
-        for (fs::path dir = *it; dir != out_ && dir.string().size() > out_.string().size(); dir = dir.parent_path()) {
-            if (::rmdir(dir.c_str()) != 0) break;  // not empty (or already gone)
-        }
-    }
-    fs::remove_all(staging_);
-    committed_ = true;
-    stats.swapped = stats.written > 0 || stats.removed > 0;
     return stats;
 }
 

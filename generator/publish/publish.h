@@ -7,11 +7,17 @@
 //
 // When the output folder is known to be exactly what the previous build
 // wrote (its listing matches the build stamp, build_stamp.h), that build's
-// manifest says what every file holds, and the publisher updates the folder
-// in place instead: changed files are written beside it first, then renamed
-// over the old ones, and files no longer made are removed. Unchanged files
-// cost nothing, and a file a build reuses (keep) is not even rendered. A
-// build that fails before commit() leaves the folder as it was either way.
+// manifest says what every file holds, and the publisher updates it
+// incrementally: only changed files are written into the staging folder,
+// every other file is hard-linked there from the output at commit, and the
+// staging folder is swapped in whole as above. A file a build reuses (keep)
+// is not even rendered. Whatever stops a build — an error, a full disk, a
+// kill, a power cut — the output folder is the whole old site or the whole
+// new one; the next build removes what a killed one left beside it.
+//
+// A symbolic link given as the output folder is followed: its target is
+// updated, the link stays. One build at a time per output folder
+// (OutputLock).
 #include <atomic>
 #include <filesystem>
 #include <mutex>
@@ -19,6 +25,7 @@
 #include <set>
 #include <unordered_set>
 #include <string>
+#include <vector>
 
 #include "manifest.h"
 #include "output.h"
@@ -55,9 +62,10 @@ public:
     void keep(const std::string& path);
     bool in_place() const { return in_place_; }
 
-    /// Swaps the staged site in (atomically, with renameat2 RENAME_EXCHANGE)
-    /// and removes the old one. Files whose names start with '.' in the old
-    /// output (.gitignore, .well-known) are carried over.
+    /// Swaps the staged site in (atomically, with renameat2 RENAME_EXCHANGE,
+    /// after flushing it to disk) and removes the old one. Files whose names
+    /// start with '.' at the top of the old output (.gitignore, .well-known)
+    /// are carried over.
     PublishStats commit();
 
     /// True when the previous output holds `path` with exactly `bytes`.
@@ -68,7 +76,7 @@ public:
 private:
     void prepare_out();
     void make_staging();
-    PublishStats commit_in_place(PublishStats stats);
+    void make_staging_folder(const std::string& path);
 
     std::filesystem::path out_;
     std::filesystem::path staging_;
@@ -77,9 +85,36 @@ private:
     bool committed_ = false;
     mutable std::mutex mutex_;
     std::set<std::string> paths_;
+    std::vector<std::string> reused_;  // in place: files of the output that stay as they are
     std::unordered_set<std::string> made_folders_;  // in the staging folder
     std::atomic<std::size_t> bytes_{0};
     std::atomic<std::size_t> written_{0};
+};
+
+/// The folder a build writes: `out_dir` made absolute, a symbolic link
+/// followed to its target. Throws when that is the filesystem's root or a
+/// link that leads nowhere.
+std::filesystem::path resolve_output_folder(const std::filesystem::path& out_dir);
+
+/// One build per output folder: a lock file beside it (".<name>.lock",
+/// holding the builder's pid, removed when the build ends), locked with
+/// flock, so a build that dies releases it with its last breath and the next
+/// build takes over the file it left.
+/// Taking the lock also removes the staging and old copies that a killed
+/// build left beside the folder. Throws std::runtime_error (naming the pid
+/// that holds the lock) when another build of this folder is running.
+class OutputLock {
+public:
+    explicit OutputLock(const std::filesystem::path& out_dir);
+    ~OutputLock();
+    OutputLock(const OutputLock&) = delete;
+    OutputLock& operator=(const OutputLock&) = delete;
+    std::size_t leftovers_removed() const { return leftovers_; }
+
+private:
+    int fd_ = -1;
+    std::filesystem::path lock_file_;
+    std::size_t leftovers_ = 0;
 };
 
 /// True when `path` is a safe relative site path: no "..", no absolute part, no empty segment.

@@ -12,6 +12,7 @@
 
 #include "fields.h"
 #include "front_matter.h"
+#include "files.h"
 #include "messages.h"
 #include "text.h"
 
@@ -20,27 +21,19 @@ namespace fs = std::filesystem;
 namespace bulletin {
 namespace {
 
-std::string read_all(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + p.string());
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+std::string read_all(const fs::path& p) { return files::read_file(p); }
 
+// A theme's files in byte order: every file below `dir` (links followed, as
+// the build record follows them), or only its .html files at the top.
 std::vector<fs::path> sorted_files(const fs::path& dir, bool recursive) {
     std::vector<fs::path> out;
     if (!fs::is_directory(dir)) return out;
-    if (recursive) {
-        for (const auto& e : fs::recursive_directory_iterator(dir)) {
-            if (e.is_regular_file() && e.path().filename().string()[0] != '.') out.push_back(e.path());
-        }
-    } else {
-        for (const auto& e : fs::directory_iterator(dir)) {
-            if (e.is_regular_file() && e.path().extension() == ".html") out.push_back(e.path());
-        }
-    }
-    std::sort(out.begin(), out.end());
+    files::WalkOptions options;
+    options.follow_links = true;
+    files::walk(dir, options, [&](const files::Entry& e) {
+        if (e.kind != files::Entry::file) return;
+        if (recursive || (e.rel.find('/') == std::string::npos && e.rel.ends_with(".html"))) out.push_back(e.full);
+    });
     return out;
 }
 

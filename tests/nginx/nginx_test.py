@@ -317,6 +317,30 @@ def test_crawl(tmp):
         status, headers, _ = get(f"{origin}/bulletin/2021/")
         check("default-src 'self'" in headers.get("Content-Security-Policy", ""), "a 404 page has no CSP")
 
+        # Symbolic links inside the site are never followed (disable_symlinks):
+        # a link to a folder outside, and a page replaced by a link to a file.
+        outside = tmp / "outside"
+        outside.mkdir()
+        (outside / "secret.txt").write_text("not for the public\n")
+        outside.chmod(0o755)
+        (outside / "secret.txt").chmod(0o644)
+        (site / "etc").symlink_to(outside)
+        (site / "assets" / "etc").symlink_to(outside)
+        (site / "2022" / "linked.html").symlink_to(outside / "secret.txt")
+        for path in ("/bulletin/etc/secret.txt", "/bulletin/assets/etc/secret.txt", "/bulletin/2022/linked.html"):
+            status, _, body = get(origin + path)
+            check(status in (403, 404) and b"not for the public" not in body, f"{path}: HTTP {status} through a symlink")
+
+    # The folder itself may be a link (bulletin build --out follows one): served as before.
+    linked = tmp / "served-through-link"
+    linked.symlink_to(site)
+    (tmp / "temp").mkdir(exist_ok=True)
+    with nginx(tmp, port, linked):
+        status, _, body = get(f"{origin}/bulletin/2022/index.html")
+        check(status == 200 and body == read(site, "2022/index.html"), f"through a linked folder: HTTP {status}")
+        status, _, _ = get(f"{origin}/bulletin/etc/secret.txt")
+        check(status in (403, 404), f"a symlink inside a linked folder: HTTP {status}")
+
 
 def test_browser(tmp):
     node = shutil.which("node")

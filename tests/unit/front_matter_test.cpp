@@ -210,3 +210,86 @@ TEST_CASE("front matter: read_source reads a file of any length, and a folder as
     CHECK(folder->text.empty());
     CHECK(diags.items().empty());
 }
+
+// ---- Limits an editor never reaches (issue 15, point 7) ----
+
+TEST_CASE("front matter: a file past the size limit is refused at once with a Chinese message") {
+    test::TempDir tmp;
+    const std::string head = "+++\ntitle = \"甲\"\n+++\n";
+    std::string body(bulletin::max_source_bytes, 'x');  // head + body: just past the limit
+    test::write_file(tmp / "big.md", head + body);
+    Diagnostics diags;
+    CHECK_FALSE(bulletin::read_source(tmp / "big.md", "content/2022/big.md", diags, zh).has_value());
+    const auto e = only_error(diags);
+    CHECK(e.loc.file == "content/2022/big.md");
+    CHECK(e.message.find("文件太大") != std::string::npos);
+    CHECK(e.message.find("最多 1 MB") != std::string::npos);
+    CHECK_FALSE(e.hint.empty());
+    // One byte less is read.
+    body.resize(bulletin::max_source_bytes - head.size());
+    test::write_file(tmp / "fits.md", head + body);
+    Diagnostics fine;
+    CHECK(bulletin::read_source(tmp / "fits.md", "content/2022/fits.md", fine, zh).has_value());
+    CHECK(fine.items().empty());
+}
+
+TEST_CASE("front matter: a table wider than the limit is refused at its first row, before Markdown sees it") {
+    std::string header = "|", delimiter = "|";
+    for (std::size_t i = 0; i < 5000; ++i) {
+        header += " 列 |";
+        delimiter += " --- |";
+    }
+    std::string bytes = "+++\ntitle = \"甲\"\n+++\n说明。\n\n" + header + "\n" + delimiter + "\n";
+    for (int row = 0; row < 200; ++row) bytes += header + "\n";
+    Diagnostics diags;
+    const SourceFile file = decoded(bytes, diags);
+    CHECK_FALSE(bulletin::split_front_matter(file, diags, zh).has_value());
+    const auto e = only_error(diags);
+    CHECK(e.loc.line == 6);
+    CHECK(e.message == "表格有 5000 列，最多 100 列");
+    CHECK(e.hint.find("拆成几张") != std::string::npos);
+    // A table of the limit's width, and lines of pipes and dashes that are no delimiter row, pass.
+    std::string fits = "|", fits_delimiter = "|";
+    for (std::size_t i = 0; i < bulletin::max_table_columns; ++i) {
+        fits += " a |";
+        fits_delimiter += ":--:|";
+    }
+    split("+++\ntitle = \"甲\"\n+++\n" + fits + "\n" + fits_delimiter + "\n\n---\n");
+    split("+++\ntitle = \"甲\"\n+++\n没有表格的文件里，一行竖线不算表格：\n" + std::string(300, '|') + "\n");
+}
+
+TEST_CASE("front matter: table rows with far more cells than the table has columns are refused") {
+    // cmark-gfm's work on such rows grows with the square of their cells (46 s for 90 rows of 5,000).
+    std::string bytes = "+++\ntitle = \"甲\"\n+++\n| 指标 | 数值 |\n|---|---|\n| 充电桩 | 71 |\n";
+    for (int row = 0; row < 90; ++row) {
+        for (int cell = 0; cell < 5000; ++cell) bytes += "|a";
+        bytes += "|\n";
+    }
+    Diagnostics diags;
+    const SourceFile file = decoded(bytes, diags);
+    CHECK_FALSE(bulletin::split_front_matter(file, diags, zh).has_value());
+    const auto e = only_error(diags);
+    CHECK(e.loc.line == 7);
+    CHECK(e.message == "表格有 5000 列，最多 100 列");
+}
+
+TEST_CASE("front matter: tables of more cells in all than the limit are refused at the first table") {
+    // 100 columns by 4,900 rows fit in 1 MB and took 9 s and 430 MB.
+    std::string row = "|", delimiter = "|";
+    for (int i = 0; i < 100; ++i) {
+        row += "a|";
+        delimiter += "-|";
+    }
+    std::string bytes = "+++\ntitle = \"甲\"\n+++\n说明。\n\n" + row + "\n" + delimiter + "\n";
+    for (int i = 0; i < 4900; ++i) bytes += row + "\n";
+    Diagnostics diags;
+    const SourceFile file = decoded(bytes, diags);
+    CHECK_FALSE(bulletin::split_front_matter(file, diags, zh).has_value());
+    const auto e = only_error(diags);
+    CHECK(e.loc.line == 7);
+    CHECK(e.message.find("最多 20000 格") != std::string::npos);
+    // 150 rows of that table are fine.
+    bytes = "+++\ntitle = \"甲\"\n+++\n" + row + "\n" + delimiter + "\n";
+    for (int i = 0; i < 150; ++i) bytes += row + "\n";
+    split(bytes);
+}

@@ -9,6 +9,9 @@
 
 #include "../support/test_support.h"
 #include "build.h"
+#include "files.h"
+#include "manifest.h"
+#include "verify.h"
 #include "publish.h"
 
 namespace {
@@ -169,6 +172,7 @@ TEST_CASE("publish: a rebuild after a change keeps the other editions' files unr
     const auto after = test::stamps(w.out);
     for (const auto& [path, stamp] : after) {
         INFO(path);
+        if (fs::is_directory(w.out / path)) continue;  // folders are new: the site is swapped in whole
         if (path.rfind("2021", 0) == 0 || path.rfind("data/2021.", 0) == 0) CHECK(stamp == before.at(path));
     }
     CHECK(after.at("2022/school-fees/index.html") != before.at("2022/school-fees/index.html"));
@@ -330,4 +334,175 @@ TEST_CASE("CLI: --help for build and check lists their options") {
     CHECK(top.status == 0);
     CHECK(top.out.find("build") != std::string::npos);
     CHECK(top.out.find("check") != std::string::npos);
+}
+
+// ---- Interrupted, failed and concurrent builds (issue 15) ----
+
+namespace {
+
+using bulletin::files::testing::Op;
+
+// Builds `w` with the Nth operation of kind `op` failing; true when the build
+// succeeded (it ran fewer such operations, or the one that failed came after
+// the new site was in place: the build record's), false when it failed.
+bool build_failing_at(Workspace& w, Op op, std::size_t n) {
+    bulletin::files::testing::fail_nth(op, n);
+    int status = -1;
+    try {
+        status = w.build();
+    } catch (const std::exception& e) {
+        status = -2;
+        w.errors = e.what();
+    }
+    const std::size_t ran = bulletin::files::testing::count(op);
+    bulletin::files::testing::reset();
+    if (status == 0) {
+        INFO("operation " << n << " of " << ran);
+        std::ostringstream out, err;
+        CHECK(bulletin::run_verify(w.out.string(), out, err) == 0);
+        return true;
+    }
+    REQUIRE(status == -2);
+    CHECK(w.errors.find("Input/output error") != std::string::npos);
+    return false;
+}
+
+void retitle(Workspace& w, int round) {
+    write_file(w.content / "site.toml", "title = \"测试通报 第" + std::to_string(round) +
+                                            "版\"\nbase_url = \"https://www.example.gov.cn/bulletin/\"\n"
+                                            "publisher = \"测试区纪委区监委\"\n");
+}
+
+}  // namespace
+
+TEST_CASE("publish: a write, rename, link or folder that fails at any point leaves the whole old site, in place or not") {
+    Workspace w;
+    add_2021(w.content);
+    int round = 0;
+    for (const bool in_place : {true, false}) {
+        if (!in_place) ::setenv("BULLETIN_NO_STAMP", "1", 1);
+        for (const Op op : {Op::write, Op::rename, Op::link, Op::mkdir}) {
+            REQUIRE(w.build() == 0);
+            const test::Tree site = test::read_tree(w.out);
+            retitle(w, ++round);  // every page changes
+            std::size_t failures = 0;
+            for (std::size_t n = 1;; ++n) {
+                INFO((in_place ? "in place, " : "full, ") << "operation kind " << static_cast<int>(op) << " number " << n);
+                if (build_failing_at(w, op, n)) break;
+                ++failures;
+                // The output is the previous site, every byte, nothing added.
+                REQUIRE(test::read_tree(w.out) == site);
+                CHECK(names_in(w.tmp.path()) == std::vector<std::string>{"content", "public"});
+                // Failing at the very first writes is enough to show the
+                // pattern; past them, every fifth point keeps the test short.
+                if (n > 12) n += 4;
+            }
+            // A full build writes the bytes when it cannot link an unchanged file.
+            if (in_place || op != Op::link) CHECK(failures > 0);
+            // The build that got through made the new site.
+            CHECK(test::read_file(w.out / "2021/heating/index.html").find("第" + std::to_string(round) + "版") !=
+                  std::string::npos);
+            std::ostringstream out, err;
+            CHECK(bulletin::run_verify(w.out.string(), out, err) == 0);
+        }
+    }
+    ::unsetenv("BULLETIN_NO_STAMP");
+}
+
+TEST_CASE("publish: a second build of the same output folder stops and names the process holding it") {
+    Workspace w;
+    REQUIRE(w.build() == 0);
+    const test::Tree site = test::read_tree(w.out);
+    {
+        const bulletin::OutputLock held(w.out);
+        CHECK(fs::exists(w.tmp / ".public.lock"));
+        CHECK(test::read_file(w.tmp / ".public.lock") == std::to_string(::getpid()) + "\n");
+        retitle(w, 1);
+        try {
+            w.build();
+            FAIL("the second build ran");
+        } catch (const std::runtime_error& e) {
+            const std::string what = e.what();
+            CHECK(what.find("进程 " + std::to_string(::getpid())) != std::string::npos);
+            CHECK(what.find("请等它结束后再运行") != std::string::npos);
+        }
+        CHECK(test::read_tree(w.out) == site);
+        // The CLI says so too, with exit 2.
+        const auto r = test::run_cli("build --content " + test::shell_quote(w.content.string()) + " --out " +
+                                         test::shell_quote(w.out.string()),
+                                     test::source_dir());
+        CHECK(r.status == 2);
+        CHECK(r.err.find("进程 " + std::to_string(::getpid())) != std::string::npos);
+    }
+    // Released: no lock file is left, and the next build runs.
+    CHECK_FALSE(fs::exists(w.tmp / ".public.lock"));
+    REQUIRE(w.build() == 0);
+    CHECK(test::read_file(w.out / "index.html").find("第1版") != std::string::npos);
+}
+
+TEST_CASE("publish: a lock left by a build that died is taken over") {
+    Workspace w;
+    // What a killed build leaves: the file, with a pid that no longer runs, and nobody's flock.
+    write_file(w.tmp / ".public.lock", "999999999\n");
+    REQUIRE(w.build() == 0);
+    CHECK_FALSE(fs::exists(w.tmp / ".public.lock"));
+}
+
+TEST_CASE("publish: staging and old copies a killed build left beside the output are removed by the next build") {
+    Workspace w;
+    REQUIRE(w.build() == 0);
+    write_file(w.tmp / ".public.staging-424242/2022/index.html", "半成品\n");
+    write_file(w.tmp / ".public.old-424243/index.html", "旧的\n");
+    write_file(w.tmp / ".other.staging-1/x", "another output's, left alone\n");
+    retitle(w, 1);
+    REQUIRE(w.build() == 0);
+    CHECK(names_in(w.tmp.path()) == std::vector<std::string>{".other.staging-1", "content", "public"});
+    // Also when there is nothing to rebuild.
+    write_file(w.tmp / ".public.staging-424244/x", "x\n");
+    REQUIRE(w.build() == 0);
+    CHECK(w.written() == 0);
+    CHECK_FALSE(fs::exists(w.tmp / ".public.staging-424244"));
+}
+
+TEST_CASE("publish: a symlinked output folder is followed, its target updated and the link kept") {
+    Workspace w;
+    const fs::path target = w.tmp / "srv/site";
+    fs::create_directories(target.parent_path());
+    REQUIRE(w.build(target) == 0);
+    fs::create_directory_symlink(target, w.out);
+    retitle(w, 1);
+    for (int i = 0; i < 2; ++i) {  // a full build, then (with the record) in place
+        INFO(i);
+        REQUIRE(w.build() == 0);
+        CHECK(fs::is_symlink(w.out));
+        CHECK(fs::read_symlink(w.out) == target);
+        CHECK(test::read_file(target / "index.html").find("第" + std::to_string(i + 1) + "版") != std::string::npos);
+        CHECK(names_in(target.parent_path()) == std::vector<std::string>{"site"});
+        retitle(w, i + 2);
+    }
+    std::ostringstream out, err;
+    CHECK(bulletin::run_verify(target.string(), out, err) == 0);
+}
+
+TEST_CASE("publish: a symlinked edition folder in the content is built, and a change inside it is seen") {
+    Workspace w;
+    REQUIRE(w.build() == 0);
+    const fs::path elsewhere = w.tmp / "elsewhere/2021";
+    add_2021(w.tmp / "elsewhere");
+    fs::create_directory_symlink(elsewhere, w.content / "2021");
+    REQUIRE(w.build() == 0);
+    CHECK(w.written() > 0);
+    CHECK(test::read_file(w.out / "2021/heating/index.html").find("供暖问题专项治理") != std::string::npos);
+    // An edit behind the link is a change like any other.
+    write_file(elsewhere / "heating.md",
+               project_file({"title = \"供暖问题专项治理（更新）\"", "department = \"区住建局\"", "number = 1"}, "整改13处。\n"));
+    REQUIRE(w.build() == 0);
+    CHECK(w.written() > 0);
+    CHECK(test::read_file(w.out / "2021/heating/index.html").find("（更新）") != std::string::npos);
+    // A link that leads back into the content is refused, not followed forever.
+    fs::create_directory_symlink(w.content, elsewhere / "loop");
+    write_file(elsewhere / "heating.md",
+               project_file({"title = \"供暖问题专项治理（再更新）\"", "department = \"区住建局\"", "number = 1"}));
+    REQUIRE(w.build() == 0);  // nothing can be recorded: the whole site is built
+    CHECK(test::read_file(w.out / "2021/heating/index.html").find("（再更新）") != std::string::npos);
 }

@@ -84,3 +84,38 @@ TEST_CASE("verify: catches an edit that keeps the size, in a file and in a gzip 
     std::ostringstream out4, err4;
     CHECK(bulletin::run_verify(tmp.path().string(), out4, err4) == 0);
 }
+
+TEST_CASE("verify: reports every symlink in the folder, never follows it, and names it by its own path") {
+    test::TempDir tmp;
+    const bulletin::Manifest files = {{"index.html", {bulletin::sha256_hex("首页"), std::string("首页").size()}},
+                                      {"2022/index.html", {bulletin::sha256_hex("本期"), std::string("本期").size()}}};
+    test::write_file(tmp / "site/manifest.json", bulletin::render_manifest(files, {"2022"}));
+    test::write_file(tmp / "site/index.html", "首页");
+    test::write_file(tmp / "site/2022/index.html", "本期");
+    {
+        std::ostringstream out, err;
+        REQUIRE(bulletin::run_verify((tmp / "site").string(), out, err) == 0);
+    }
+    // A link to a folder outside (ln -s /etc public/etc).
+    test::write_file(tmp / "outside/passwd", "root:x:0:0\n");
+    std::filesystem::create_directory_symlink(tmp / "outside", tmp / "site/etc");
+    {
+        std::ostringstream out, err;
+        CHECK(bulletin::run_verify((tmp / "site").string(), out, err) == 1);
+        CHECK(out.str().find("symlink  etc\n") != std::string::npos);
+        CHECK(out.str().find("passwd") == std::string::npos);
+        CHECK(out.str().find("1 个符号链接 — 不一致") != std::string::npos);
+    }
+    std::filesystem::remove(tmp / "site/etc");
+    // A published file replaced by a link to a file with the very same bytes.
+    test::write_file(tmp / "elsewhere/page.html", "本期");
+    std::filesystem::remove(tmp / "site/2022/index.html");
+    std::filesystem::create_symlink(tmp / "elsewhere/page.html", tmp / "site/2022/index.html");
+    {
+        std::ostringstream out, err;
+        CHECK(bulletin::run_verify((tmp / "site").string(), out, err) == 1);
+        CHECK(out.str().find("symlink  2022/index.html\n") != std::string::npos);
+        CHECK(out.str().find("missing") == std::string::npos);
+        CHECK(out.str().find("elsewhere") == std::string::npos);
+    }
+}
