@@ -366,7 +366,11 @@ std::optional<double> read_number(std::string_view s, std::size_t& length) {
 
 void check_numbering(const std::vector<NumberedFile>& files, const std::string& lang, Diagnostics& diags) {
     std::map<int, const NumberedFile*> shown, drafts;
-    for (const NumberedFile& f : files) (f.left_out ? drafts : shown).emplace(f.number, &f);
+    for (const NumberedFile& f : files) {
+        // A number out of range is an error of its own; a gap beside it says nothing more.
+        if (f.number < 1 || f.number > 9999) return;
+        (f.left_out ? drafts : shown).emplace(f.number, &f);
+    }
     if (shown.empty()) return;
     int expected = 1;
     for (const auto& [number, file] : shown) {

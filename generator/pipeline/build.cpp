@@ -287,11 +287,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         const std::string& group = manifest_group(file.path, ids);
         const auto e = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), group) - ids.begin());
         if (e < reuse.size() && reuse[e]) continue;
-        std::ifstream in(file.source, std::ios::binary);
-        if (!in) throw std::runtime_error("cannot read " + file.source);
-        std::ostringstream bytes;
-        bytes << in.rdbuf();
-        emit({file.path, std::move(bytes).str()});
+        emit({file.path, files::read_file(file.source)});
     }
     OutputFiles data = render_open_data(site, theme, reuse);
     parallel_for(data.size(), [&](std::size_t i) { emit(std::move(data[i])); });  // each is compressed and hashed

@@ -20,10 +20,12 @@ namespace {
 // The language of a deployed site, from its home page's <html lang="…">: verify
 // speaks it as the build did. Chinese when there is no page to ask.
 std::string deployed_language(const fs::path& root) {
-    std::ifstream in(root / "index.html", std::ios::binary);
-    std::string head(1024, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
+    std::string head;
+    try {
+        head = files::read_file(root / "index.html");
+    } catch (const files::FileError&) {
+        return "zh-CN";
+    }
     const std::size_t at = head.find("<html lang=\"");
     if (at == std::string::npos) return "zh-CN";
     const std::size_t start = at + 12;

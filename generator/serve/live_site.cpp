@@ -45,7 +45,7 @@ void Snapshot::make_lazy() const {
         const Edition& e = site->editions[p.edition];
         const Department& d = site->departments[p.department];
         docs.push_back({project_url(*site, p), p.title, d.name, d.slug, e.id, format_year(e.year, *theme), p.number,
-                        p.tags, p.body_text});
+                        p.tags, p.body_text, d.aliases});
     }
     Manifest manifest;
     for (OutputFile& f : search::build_index(docs, {})) {

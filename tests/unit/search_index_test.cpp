@@ -155,7 +155,7 @@ TEST_CASE("search index: every token and posting of a one-project site, written 
     // Not derived from tokenize(): the bigrams and unigrams of each field as
     // docs/search-index.md defines them, the last bigram of each run included.
     const std::vector<Document> docs = {
-        {"2022/p/", "充电桩", "区住建局", "zhujian", "2022", "2022年", 1, {"老旧小区"}, "建成充电站。"}};
+        {"2022/p/", "充电桩", "区住建局", "zhujian", "2022", "2022年", 1, {"老旧小区"}, "建成充电站。", {}}};
     const auto terms = parse(bulletin::search::build_index(docs, {}), "search-index.json")["postings"]["terms"];
     std::vector<std::string> keys;
     for (const auto& [key, value] : terms.items()) keys.push_back(key);
