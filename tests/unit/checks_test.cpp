@@ -218,7 +218,7 @@ TEST_CASE("checks: an edition title starting with its year is a warning, a publi
     check_none(c);
 }
 
-TEST_CASE("checks: an older edition not archived is a warning; archived, its relative time words are") {
+TEST_CASE("checks: an older edition not archived is a warning, and archived, its relative time words are") {
     Content c;
     c.project("2022/a.md", 1);
     c.edition("2021", 2021, "前言。", "archived = false\n");
