@@ -72,13 +72,13 @@ class Site:
             f.write("\n补充说明第%d次。\n" % self.round)
 
     def build(self, env=None):
-        r = subprocess.run(self.args(), env=env or self.env, capture_output=True, text=True)
+        r = subprocess.run(self.args(), env=env or self.env, capture_output=True, text=True, errors="replace")
         if r.returncode != 0:
             fail("build exited %d: %s" % (r.returncode, r.stderr.strip()))
         return r
 
     def verify(self, why):
-        r = subprocess.run([BINARY, "verify", self.out], capture_output=True, text=True)
+        r = subprocess.run([BINARY, "verify", self.out], capture_output=True, text=True, errors="replace")
         if r.returncode != 0:
             fail("verify after %s exited %d:\n%s%s" % (why, r.returncode, r.stdout[-2000:], r.stderr[-2000:]))
 
@@ -110,7 +110,7 @@ def run_kills(site):
         length = sorted(known)[len(known) // 2] if known else 1.0
         let_finish = not known or rng.random() < 0.2
         begin = time.monotonic()
-        proc = subprocess.Popen(site.args(), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(site.args(), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, errors="replace")
         if let_finish:
             _, err = proc.communicate()
             if proc.returncode != 0:
@@ -158,7 +158,7 @@ def run_concurrent(site):
         site.touch_one_project()
         with open(os.path.join(other, "site.toml"), "a", encoding="utf-8") as f:
             f.write("# %d\n" % tries)
-        a = subprocess.Popen(site.args(), env=site.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        a = subprocess.Popen(site.args(), env=site.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, errors="replace")
         b = subprocess.Popen(site.args(content=other), env=site.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                              text=True)
         for p in (a, b):
