@@ -78,6 +78,8 @@ TEST_CASE("new edition and new project write every field, and pass check once th
     fill(edition, "title = \"\"", "title = \"漠视侵害群众利益问题专项治理工作成果\"");
     fill(edition, "# published = 2025-01-20", "published = 2025-01-20");
     fill(content / "2024/ev-charging.md", "title = \"\"", "title = \"新能源汽车充电难问题专项治理\"");
+    // With a newer edition, the 2022 one is archived (check warns until it is).
+    fill(content / "2022/_index.md", "published = 2023-01-20\n", "published = 2023-01-20\narchived = true\n");
     CHECK(check(content, &messages) == exit_ok);
     INFO(messages);
     CHECK(messages.find("警告") == std::string::npos);
