@@ -21,5 +21,6 @@ foreach(name front_matter markdown tokenize import)
                    $<TARGET_FILE:fuzz_${name}> ${CMAKE_BINARY_DIR}/fuzz-corpus/${name} ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/${name})
   set_tests_properties(fuzz_${name} PROPERTIES
     LABELS fuzz
+    COST 100
     TIMEOUT 900)
 endforeach()

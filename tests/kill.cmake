@@ -8,6 +8,7 @@ foreach(mode kill concurrent)
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(kill_${mode} PROPERTIES
     LABELS kill
+    COST 100
     TIMEOUT 400
     ENVIRONMENT "BULLETIN_BINARY=$<TARGET_FILE:bulletin>")
 endforeach()

@@ -13,7 +13,7 @@
                              build record never calls a mix up to date.
 
 The site is a few thousand projects from bench/gen-content. Bounded in time:
-BULLETIN_KILL_SECONDS (default 90) and BULLETIN_KILLS (default 300, the
+BULLETIN_KILL_SECONDS (default 60) and BULLETIN_KILLS (default 300, the
 number of kills after which it stops early) make a longer run on request.
 Builds run with BULLETIN_NO_SYNC=1: a killed process loses nothing the
 kernel already holds, so flushing to disk adds time but nothing to check.
@@ -87,7 +87,7 @@ class Site:
 
 
 def run_kills(site):
-    seconds = float(os.environ.get("BULLETIN_KILL_SECONDS", "90"))
+    seconds = float(os.environ.get("BULLETIN_KILL_SECONDS", "60"))
     max_kills = int(os.environ.get("BULLETIN_KILLS", "300"))
     started = time.monotonic()
     site.build()
@@ -141,7 +141,7 @@ def run_kills(site):
 
 
 def run_concurrent(site):
-    seconds = float(os.environ.get("BULLETIN_KILL_SECONDS", "90")) / 6
+    seconds = float(os.environ.get("BULLETIN_KILL_SECONDS", "60")) / 6
     other = os.path.join(site.tmp, "other")
     shutil.copytree(site.content, other)
     with open(os.path.join(other, "site.toml"), encoding="utf-8") as f:
