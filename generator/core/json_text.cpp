@@ -1,5 +1,6 @@
 #include "json_text.h"
 
+#include <charconv>
 #include <cstdint>
 
 #include <nlohmann/json.hpp>
@@ -59,6 +60,11 @@ void append_json_string(std::string& out, std::string_view s) {
     // what an invalid sequence becomes.
     out.resize(size);
     out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+void JsonWriter::integer(long long v) {
+    char digits[24];
+    out_.append(digits, std::to_chars(digits, digits + sizeof digits, v).ptr);
 }
 
 void JsonWriter::number(double v) {

@@ -3,11 +3,10 @@
 #include <algorithm>
 #include <map>
 
-#include <nlohmann/json.hpp>
-
 #include "markdown.h"
 #include "charts.h"
 #include "identity_view.h"
+#include "json_text.h"
 #include "parallel.h"
 #include "site_map.h"
 #include "views.h"
@@ -269,11 +268,13 @@ void search_page(const PageContext& ctx, const Emit& emit) {
     // The script's own words, as a JSON data block: never executed, so a
     // strict Content-Security-Policy allows it. "</" is escaped so no string
     // can close the <script> element.
-    nlohmann::ordered_json strings = nlohmann::ordered_json::object();
+    std::string json;
+    JsonWriter strings(json, JsonLayout::compact);
+    strings.begin_object();
     for (const auto& [k, s] : ctx.theme.strings()) {
-        if (k.rfind("search_", 0) == 0) strings[k] = s;
+        if (k.rfind("search_", 0) == 0) strings.key(k).string(s);
     }
-    std::string json = strings.dump();
+    strings.end_object();
     for (std::size_t pos; (pos = json.find("</")) != std::string::npos;) json.replace(pos, 2, "<\\/");
     v.set("search_strings_json", json);
     v.set("offline", ctx.options.offline);
