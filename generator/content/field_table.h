@@ -14,6 +14,7 @@
 // To add a plain field: declare it below and put it in its table, give the
 // model a member (model.h), show it (render/views.cpp and a template) and,
 // if it is published, write it in render/open_data.cpp.
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <initializer_list>
 #include <set>
+#include <utility>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -142,7 +144,9 @@ std::string fill(std::string_view text, std::initializer_list<std::pair<std::str
 }
 
 /// Every field of `table` as `bulletin new` writes it (field_table.h: each
-/// field's comment and line, in table order), between the +++ lines.
+/// field's comment and line, in table order), after the opening +++ line.
+/// The placeholders: {title}, {department}, {number} in a project's lines,
+/// {year}, {year_line}, {next_year} in an edition's.
 std::string front_matter(const FieldTable& table,
                          std::initializer_list<std::pair<std::string_view, std::string>> values) {
     std::string t = "+++\n";

@@ -94,7 +94,7 @@ TEST_CASE("json text: strings are written as nlohmann writes them, invalid UTF-8
     }
 }
 
-TEST_CASE("json text: documents are laid out as dump(1, '\\t') and dump() lay them out") {
+TEST_CASE("json text: documents are laid out as nlohmann's dump() lays them out, tab-indented or compact") {
     const Json fixed = {{"format", "bulletin-edition"},
                         {"version", 1},
                         {"empty_object", Json::object()},
