@@ -16,22 +16,6 @@ namespace fs = std::filesystem;
 namespace bulletin {
 namespace {
 
-// Bytes of the UTF-8 sequence that starts with `c`.
-std::size_t cp_len(unsigned char c) {
-    if (c < 0x80) return 1;
-    if ((c & 0xE0) == 0xC0) return 2;
-    if ((c & 0xF0) == 0xE0) return 3;
-    return 4;
-}
-
-// Start of the code point before byte `i`.
-std::size_t prev_cp(std::string_view s, std::size_t i) {
-    if (i == 0) return 0;
-    --i;
-    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
-    return i;
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 constexpr std::string_view kChineseDigits[] = {"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九"};
@@ -52,7 +36,7 @@ int chinese_at(std::string_view s, int& unit) {
 // True when the code point before `i` would make a number at `i` a tail of a longer one.
 bool inside_number(std::string_view s, std::size_t i) {
     if (i == 0) return false;
-    const std::size_t p = prev_cp(s, i);
+    const std::size_t p = previous_code_point(s, i);
     if (is_digit(s[p]) || s[p] == '.') return true;
     int unit = 0;
     return chinese_at(s.substr(p), unit) >= 0;
@@ -68,7 +52,7 @@ bool is_clause_end(std::string_view s, std::size_t i) {
 std::string_view clause_before(std::string_view s, std::size_t end, int max_cps) {
     std::size_t start = end;
     for (int k = 0; k < max_cps && start > 0; ++k) {
-        const std::size_t p = prev_cp(s, start);
+        const std::size_t p = previous_code_point(s, start);
         if (is_clause_end(s, p)) break;
         start = p;
     }
@@ -79,7 +63,7 @@ std::string_view clause_before(std::string_view s, std::size_t end, int max_cps)
 std::string_view sentence_before(std::string_view s, std::size_t end) {
     std::size_t start = end;
     for (int k = 0; k < 200 && start > 0; ++k) {
-        const std::size_t p = prev_cp(s, start);
+        const std::size_t p = previous_code_point(s, start);
         const std::string_view c = s.substr(p, start - p);
         if (c == "。" || c == "；" || c == "！" || c == "？" || c == "\n" || c == ";") break;
         start = p;
@@ -117,7 +101,7 @@ std::size_t common_suffix_cps(std::string_view a, std::string_view b) {
     std::size_t n = 0;
     std::size_t i = a.size(), j = b.size();
     while (i > 0 && j > 0) {
-        const std::size_t pi = prev_cp(a, i), pj = prev_cp(b, j);
+        const std::size_t pi = previous_code_point(a, i), pj = previous_code_point(b, j);
         if (a.substr(pi, i - pi) != b.substr(pj, j - pj)) break;
         i = pi;
         j = pj;
@@ -138,7 +122,7 @@ std::vector<double> numbers_in(std::string_view s) {
                 continue;
             }
         }
-        i += cp_len(static_cast<unsigned char>(s[i]));
+        i = next_code_point(s, i);
     }
     return out;
 }
@@ -228,7 +212,7 @@ void check_relative_time(const SourceFile& file, const FrontMatter& fm, const st
                 break;
             }
         }
-        if (!matched) i += cp_len(static_cast<unsigned char>(body[i]));
+        if (!matched) i = next_code_point(body, i);
     }
     for (const auto& [word, where] : found) {
         std::string message = say(lang, Msg::relative_time, word);
@@ -264,7 +248,7 @@ struct PreambleCounts {
 void check_preamble(const SourceFile& file, const FrontMatter& fm, const Edition& e, const PreambleCounts& counts,
                     const std::string& lang, Diagnostics& diags) {
     const std::string_view text = fm.body;
-    for (std::size_t i = 0; i < text.size(); i += cp_len(static_cast<unsigned char>(text[i]))) {
+    for (std::size_t i = 0; i < text.size(); i = next_code_point(text, i)) {
         if (inside_number(text, i)) continue;
         std::size_t len = 0;
         const auto n = read_number(text.substr(i), len);
@@ -301,7 +285,7 @@ void check_preamble(const SourceFile& file, const FrontMatter& fm, const Edition
                                             {"精选", "选定", "选取", "选择", "确定", "筛选", "聚焦", "梳理"});
                     break;
                 }
-                k += cp_len(static_cast<unsigned char>(rest[k]));
+                k = next_code_point(rest, k);
             }
         }
         if (projects && !same_value(*n, static_cast<double>(counts.projects))) {
@@ -319,7 +303,7 @@ void check_preamble(const SourceFile& file, const FrontMatter& fm, const Edition
             std::optional<double> n;
             for (int cps = 0; cps <= 4 && i < text.size() && !is_clause_end(text, i); ++cps) {
                 if ((n = read_number(text.substr(i), len))) break;
-                i += cp_len(static_cast<unsigned char>(text[i]));
+                i = next_code_point(text, i);
             }
             if (!n || !text.substr(i + len).starts_with(f.unit)) continue;
             if (!same_value(*n, f.value)) {

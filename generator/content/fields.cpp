@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "field_table.h"
 #include "messages.h"
 #include "text.h"
 #include "toml_ime.h"
@@ -212,5 +213,29 @@ void FieldReader::warn_unknown(const std::vector<std::string>& known) {
         diags_.warning(loc, say(language_, Msg::unknown_field, key), hint, line_text(file_.text, loc.line));
     }
 }
+
+std::optional<std::string> FieldReader::text(const FieldSpec& f) {
+    return text(std::string(f.key), f.required, std::string(f.example));
+}
+std::optional<std::int64_t> FieldReader::integer(const FieldSpec& f) {
+    return integer(std::string(f.key), f.required, std::string(f.example));
+}
+std::optional<double> FieldReader::number(const FieldSpec& f) {
+    return number(std::string(f.key), f.required, std::string(f.example));
+}
+std::optional<Date> FieldReader::date(const FieldSpec& f) {
+    return date(std::string(f.key), f.required, std::string(f.example));
+}
+std::optional<bool> FieldReader::boolean(const FieldSpec& f) {
+    return boolean(std::string(f.key), f.required, std::string(f.example));
+}
+std::vector<std::string> FieldReader::text_list(const FieldSpec& f) {
+    return text_list(std::string(f.key), std::string(f.example));
+}
+std::vector<const toml::table*> FieldReader::tables(const FieldSpec& f) {
+    return tables(std::string(f.key), std::string(f.example));
+}
+SourceLoc FieldReader::loc_of(const FieldSpec& f) const { return loc_of(std::string(f.key)); }
+void FieldReader::warn_unknown_fields(const FieldTable& table) { warn_unknown(table.keys()); }
 
 }  // namespace bulletin

@@ -9,10 +9,12 @@
 #include <toml++/toml.h>
 
 #include "diagnostics.h"
-#include "field_table.h"
 #include "front_matter.h"
 
 namespace bulletin {
+
+struct FieldSpec;   // field_table.h
+struct FieldTable;
 
 /// A calendar date from content (never from the clock).
 struct Date {
@@ -47,18 +49,16 @@ public:
 
     // The same, by a field's declaration (field_table.h): its key, whether it
     // is required, and its example.
-    std::optional<std::string> text(const FieldSpec& f) { return text(std::string(f.key), f.required, std::string(f.example)); }
-    std::optional<std::int64_t> integer(const FieldSpec& f) {
-        return integer(std::string(f.key), f.required, std::string(f.example));
-    }
-    std::optional<double> number(const FieldSpec& f) { return number(std::string(f.key), f.required, std::string(f.example)); }
-    std::optional<Date> date(const FieldSpec& f) { return date(std::string(f.key), f.required, std::string(f.example)); }
-    std::optional<bool> boolean(const FieldSpec& f) { return boolean(std::string(f.key), f.required, std::string(f.example)); }
-    std::vector<std::string> text_list(const FieldSpec& f) { return text_list(std::string(f.key), std::string(f.example)); }
-    std::vector<const toml::table*> tables(const FieldSpec& f) { return tables(std::string(f.key), std::string(f.example)); }
-    SourceLoc loc_of(const FieldSpec& f) const { return loc_of(std::string(f.key)); }
+    std::optional<std::string> text(const FieldSpec& f);
+    std::optional<std::int64_t> integer(const FieldSpec& f);
+    std::optional<double> number(const FieldSpec& f);
+    std::optional<Date> date(const FieldSpec& f);
+    std::optional<bool> boolean(const FieldSpec& f);
+    std::vector<std::string> text_list(const FieldSpec& f);
+    std::vector<const toml::table*> tables(const FieldSpec& f);
+    SourceLoc loc_of(const FieldSpec& f) const;
     /// Warns about keys not in `table`, suggesting the closest of its keys.
-    void warn_unknown_fields(const FieldTable& table) { warn_unknown(table.keys()); }
+    void warn_unknown_fields(const FieldTable& table);
 
     SourceLoc loc_of(const toml::node& node) const;
     SourceLoc loc_of(const std::string& key) const;

@@ -80,6 +80,31 @@ std::optional<SiteConfig> load_site_config(const std::string& file, const std::s
     return config;
 }
 
+std::vector<DepartmentEntry> read_department_entries(const toml::table& table, const SourceFile& file,
+                                                     const std::string& language, Diagnostics& diags) {
+    std::vector<DepartmentEntry> out;
+    FieldReader top(table, file, 1, diags, language, {file.path, 1, 1});
+    top.warn_unknown({"department"});
+    for (const toml::table* entry : top.tables("department", "[[department]]")) {
+        FieldReader f(*entry, file, 1, diags, language, top.loc_of(*entry));
+        DepartmentEntry e;
+        auto slug = f.text("slug", true, "slug = \"fagai\"");
+        auto name = f.text("name", true, "name = \"区发改局\"");
+        e.department.full_name = f.text("full_name", false, "full_name = \"舟山市定海区发展和改革局\"").value_or("");
+        // Search: other names readers type for the department (docs/search-index.md).
+        e.department.aliases = f.text_list("aliases", "aliases = [\"卫健局\"]");
+        f.warn_unknown({"slug", "name", "full_name", "aliases"});
+        e.has_slug = slug.has_value();
+        e.has_name = name.has_value();
+        e.department.slug = std::move(slug).value_or("");
+        e.department.name = std::move(name).value_or("");
+        e.slug_loc = f.loc_of("slug");
+        e.name_loc = f.loc_of("name");
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
 std::vector<Department> load_departments(const std::string& file, const std::string& shown,
                                          const std::string& language, Diagnostics& diags) {
     std::vector<Department> out;
@@ -92,48 +117,36 @@ std::vector<Department> load_departments(const std::string& file, const std::str
     if (!source) return out;
     auto table = parse_toml(*source, source->text, 1, diags, language);
     if (!table) return out;
-    FieldReader top(*table, *source, 1, diags, language, {shown, 1, 1});
-    top.warn_unknown({"department"});
     std::map<std::string, SourceLoc> slugs;
     std::map<std::string, SourceLoc> names;
-    for (const toml::table* entry : top.tables("department", "[[department]]")) {
-        FieldReader f(*entry, *source, 1, diags, language, top.loc_of(*entry));
-        Department d;
-        auto slug = f.text("slug", true, "slug = \"fagai\"");
-        auto name = f.text("name", true, "name = \"区发改局\"");
-        d.full_name = f.text("full_name", false, "full_name = \"舟山市定海区发展和改革局\"").value_or("");
-        // Search: other names readers type for the department (docs/search-index.md).
-        d.aliases = f.text_list("aliases", "aliases = [\"卫健局\"]");
-        f.warn_unknown({"slug", "name", "full_name", "aliases"});
-        if (!slug || !name) continue;
-        const SourceLoc slug_loc = f.loc_of("slug");
-        const SourceLoc name_loc = f.loc_of("name");
+    for (DepartmentEntry& e : read_department_entries(*table, *source, language, diags)) {
+        if (!e.has_slug || !e.has_name) continue;
+        const std::string& slug = e.department.slug;
+        const std::string& name = e.department.name;
         bool ok = true;
-        if (!is_valid_slug(*slug)) {
-            const std::string better = suggest_slug(*slug);
-            diags.error(slug_loc, say(language, Msg::bad_dept_slug, *slug),
+        if (!is_valid_slug(slug)) {
+            const std::string better = suggest_slug(slug);
+            diags.error(e.slug_loc, say(language, Msg::bad_dept_slug, slug),
                         better.empty() ? std::string() : say(language, Msg::bad_slug_hint, better),
-                        line_text(source->text, slug_loc.line));
+                        line_text(source->text, e.slug_loc.line));
             ok = false;
-        } else if (auto [it, fresh] = slugs.emplace(*slug, slug_loc); !fresh) {
-            diags.error(slug_loc, say(language, Msg::dup_dept_slug, *slug),
+        } else if (auto [it, fresh] = slugs.emplace(slug, e.slug_loc); !fresh) {
+            diags.error(e.slug_loc, say(language, Msg::dup_dept_slug, slug),
                         say(language, Msg::dup_first_here, fmt::format("{}:{}", shown, it->second.line)),
-                        line_text(source->text, slug_loc.line));
+                        line_text(source->text, e.slug_loc.line));
             ok = false;
         }
-        if (name->empty()) {
-            diags.error(name_loc, say(language, Msg::empty_value, "name"), {}, line_text(source->text, name_loc.line));
+        if (name.empty()) {
+            diags.error(e.name_loc, say(language, Msg::empty_value, "name"), {}, line_text(source->text, e.name_loc.line));
             ok = false;
-        } else if (auto [it, fresh] = names.emplace(*name, name_loc); !fresh) {
-            diags.error(name_loc, say(language, Msg::dup_dept_name, *name),
+        } else if (auto [it, fresh] = names.emplace(name, e.name_loc); !fresh) {
+            diags.error(e.name_loc, say(language, Msg::dup_dept_name, name),
                         say(language, Msg::dup_first_here, fmt::format("{}:{}", shown, it->second.line)),
-                        line_text(source->text, name_loc.line));
+                        line_text(source->text, e.name_loc.line));
             ok = false;
         }
         if (!ok) continue;
-        d.slug = *slug;
-        d.name = *name;
-        out.push_back(std::move(d));
+        out.push_back(std::move(e.department));
     }
     return out;
 }

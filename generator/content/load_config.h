@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "diagnostics.h"
+#include "fields.h"
+#include "front_matter.h"
 #include "model.h"
 
 namespace bulletin {
@@ -12,6 +14,22 @@ namespace bulletin {
 /// Reads site.toml. `shown` is the path used in messages. Language problems
 /// are reported in the default language, everything after in the site's.
 std::optional<SiteConfig> load_site_config(const std::string& file, const std::string& shown, Diagnostics& diags);
+
+/// One [[department]] entry of departments.toml as written: a field that is
+/// missing or not text is empty.
+struct DepartmentEntry {
+    Department department;
+    bool has_slug = false, has_name = false;
+    SourceLoc slug_loc, name_loc;
+};
+
+/// The one reader of departments.toml's layout: every [[department]] entry of
+/// its parsed `table`, each field's type checked and every unknown key warned
+/// about in `diags`, the entries not yet checked against each other.
+/// load_departments() checks them; `bulletin import`, which only adds entries
+/// to the file, takes them as they are and leaves their mistakes to `check`.
+std::vector<DepartmentEntry> read_department_entries(const toml::table& table, const SourceFile& file,
+                                                     const std::string& language, Diagnostics& diags);
 
 /// Reads departments.toml: every [[department]] with a unique slug and name.
 std::vector<Department> load_departments(const std::string& file, const std::string& shown,

@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "checks.h"
+#include "field_table.h"
 #include "fields.h"
 #include "files.h"
 #include "load_config.h"
@@ -79,8 +80,7 @@ std::vector<Metric> read_metrics(FieldReader& f, Diagnostics& diags, const std::
         Metric metric;
         auto label = m.text(fields::metric::label);
         auto value = m.number(fields::metric::value);
-        metric.unit = m.text(fields::metric::unit).value_or("");
-        metric.target = m.number(fields::metric::target);
+        fields::metric_table.read(m, metric);  // unit, target
         m.warn_unknown_fields(fields::metric_table);
         if (metric.target && *metric.target <= 0) {
             const SourceLoc loc = m.loc_of(fields::metric::target);
@@ -140,17 +140,20 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
                         line_text(source->text, loc.line));
         }
     }
-    p.tags = f.text_list(fields::project::tags);
+    fields::project_table.read(f, p);  // the plain fields: tags, draft…
     auto summary = f.text(fields::project::summary);
-    p.draft = f.boolean(fields::project::draft).value_or(false);
     p.metrics = read_metrics(f, diags, lang);
     for (const toml::table* t : f.tables(fields::project::corrections)) {
         FieldReader c(*t, *source, fm->toml_line, diags, lang, f.loc_of(*t));
+        Correction correction;
         auto date = c.date(fields::correction::date);
         auto note = c.text(fields::correction::note);
-        auto reason = c.text(fields::correction::reason);
+        fields::correction_table.read(c, correction);  // reason
         c.warn_unknown_fields(fields::correction_table);
-        if (date && note) p.corrections.push_back({*date, *note, reason.value_or("")});
+        if (!date || !note) continue;
+        correction.date = *date;
+        correction.note = std::move(*note);
+        p.corrections.push_back(std::move(correction));
     }
     f.warn_unknown_fields(fields::project_table);
     if (number) {
@@ -207,15 +210,19 @@ std::optional<Edition> load_edition(const Context& ctx, const fs::path& file, co
     auto title = f.text(fields::edition::title);
     auto year = f.integer(fields::edition::year);
     auto published = f.date(fields::edition::published);
-    e.publisher = f.text(fields::edition::publisher).value_or(config.publisher);
-    e.archived = f.boolean(fields::edition::archived).value_or(false);
+    e.publisher = config.publisher;  // unless the edition names its own
+    fields::edition_table.read(f, e);  // the plain fields: publisher, archived…
     for (const toml::table* t : f.tables(fields::edition::figures)) {
         FieldReader g(*t, *source, fm->toml_line, diags, lang, f.loc_of(*t));
+        Figure figure;
         auto label = g.text(fields::figure::label);
         auto value = g.number(fields::figure::value);
-        auto unit = g.text(fields::figure::unit);
+        fields::figure_table.read(g, figure);  // unit
         g.warn_unknown_fields(fields::figure_table);
-        if (label && value) e.figures.push_back({*label, *value, unit.value_or("")});
+        if (!label || !value) continue;
+        figure.label = std::move(*label);
+        figure.value = *value;
+        e.figures.push_back(std::move(figure));
     }
     f.warn_unknown_fields(fields::edition_table);
     if (title && title->empty()) {

@@ -25,6 +25,32 @@ bool starts_with_id(std::string_view path, std::string_view prefix, const std::s
 
 }  // namespace
 
+namespace {
+
+constexpr PageKindInfo kinds[] = {
+    {PageKind::home, "home", true, home, true},
+    {PageKind::edition, "edition", false, {}, true},
+    {PageKind::project, "project", false, {}, true},
+    {PageKind::departments, "departments", true, departments, true},
+    {PageKind::department, "department", false, {}, true},
+    {PageKind::archive, "archive", true, archive, true},
+    {PageKind::search, "search", true, search, false},
+};
+
+constexpr bool in_kind_order() {
+    for (std::size_t i = 0; i < std::size(kinds); ++i) {
+        if (static_cast<std::size_t>(kinds[i].kind) != i) return false;
+    }
+    return std::size(kinds) == static_cast<std::size_t>(PageKind::search) + 1;
+}
+static_assert(in_kind_order(), "one entry per PageKind, in its order");
+
+}  // namespace
+
+std::span<const PageKindInfo> page_kinds() { return kinds; }
+
+const PageKindInfo& page_kind(PageKind kind) { return kinds[static_cast<std::size_t>(kind)]; }
+
 std::string sitemap_part(std::size_t n) { return "sitemap-" + std::to_string(n) + ".xml"; }
 
 std::string edition(std::string_view id) { return joined(id, "/"); }
@@ -45,8 +71,11 @@ std::string page_file(std::string_view dir) { return joined(dir, "index.html"); 
 const std::vector<std::string>& reserved_names() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> out;
-        for (std::string_view path : {departments, archive, search, assets_dir, data_dir, files_dir, feed, sitemap,
-                                      manifest, search_manifest, search_dir}) {
+        for (const PageKindInfo& page : page_kinds()) {
+            if (page.once && !page.address.empty()) out.push_back(first_segment(page.address));
+        }
+        for (std::string_view path : {assets_dir, data_dir, files_dir, feed, sitemap, manifest, search_manifest,
+                                      search_dir}) {
             out.push_back(first_segment(path));
         }
         out.push_back("index.html");

@@ -4,13 +4,14 @@
 // the loader's reserved names all ask here, so adding an output means adding
 // it here first. Addresses are relative to the site root; a folder's address
 // ends in '/', and its page is that folder's index.html.
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace bulletin::site_map {
 
-/// The kinds of HTML page, one template each (themes/<theme>/templates/<kind>.mustache).
+/// The kinds of HTML page, in the order the sitemap lists them.
 enum class PageKind { home, edition, project, departments, department, archive, search };
 
 // Pages of the site itself, once per site.
@@ -18,6 +19,20 @@ inline constexpr std::string_view home = "";
 inline constexpr std::string_view departments = "departments/";
 inline constexpr std::string_view archive = "archive/";
 inline constexpr std::string_view search = "search/";
+
+/// What the site map says of a kind of page (page_kinds()).
+struct PageKindInfo {
+    PageKind kind;
+    std::string_view name;     ///< its template: themes/<theme>/templates/<name>.html
+    bool once;                 ///< one page per site, at `address`; otherwise one per edition, project or department
+    std::string_view address;  ///< of the page the site has once ("" is the home page)
+    bool in_sitemap;           ///< listed in sitemap.xml (the search page has nothing of its own to index)
+};
+/// Every kind of page, in PageKind's order. The names of the kinds a site has
+/// once are reserved (reserved_names()); render_pages() renders each kind and
+/// render_sitemap() lists those in_sitemap (render/pages.h: site_pages()).
+std::span<const PageKindInfo> page_kinds();
+const PageKindInfo& page_kind(PageKind kind);
 
 // Files of the site itself.
 inline constexpr std::string_view assets_dir = "assets/";      ///< the theme's assets

@@ -30,7 +30,7 @@ std::pair<int, int> line_column(std::string_view s, std::size_t offset) {
         if (c == '\n') {
             ++line;
             col = 1;
-        } else if ((c & 0xC0) != 0x80) {
+        } else if (!U8_IS_TRAIL(c)) {
             ++col;
         }
     }
@@ -74,9 +74,7 @@ int display_width(std::string_view s) {
 }
 
 std::size_t utf8_length(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return !U8_IS_TRAIL(c); }));
 }
 
 std::string xml_escape(std::string_view s) {

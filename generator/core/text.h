@@ -1,11 +1,32 @@
 #pragma once
 // Small text utilities shared by every stage: UTF-8, escaping, numerals, slugs.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <unicode/utf8.h>
+
 namespace bulletin {
+
+// UTF-8 is decoded with ICU's macros (unicode/utf8.h) everywhere; these two
+// step over one code point, an ill-formed sequence counting as one.
+
+/// The byte offset of the code point after the one at byte `i` (< s.size()).
+inline std::size_t next_code_point(std::string_view s, std::size_t i) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    U8_FWD_1(p, i, s.size());
+    return i;
+}
+
+/// The byte offset where the code point that ends at byte `i` starts; 0 when `i` is 0.
+inline std::size_t previous_code_point(std::string_view s, std::size_t i) {
+    if (i == 0) return 0;
+    auto at = static_cast<int32_t>(i);
+    U8_BACK_1(reinterpret_cast<const uint8_t*>(s.data()), 0, at);
+    return static_cast<std::size_t>(at);
+}
 
 /// Where the first invalid UTF-8 sequence is (byte offset), or nullopt if `s` is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view s);

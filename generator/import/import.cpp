@@ -16,6 +16,7 @@
 #include "files.h"
 #include "import_parse.h"
 #include "import_write.h"
+#include "load_config.h"
 #include "messages.h"
 #include "site_map.h"
 #include "text.h"
@@ -71,20 +72,13 @@ std::optional<int> edition_year(const std::string& edition, const ImportedBullet
     return std::nullopt;
 }
 
-/// The departments already listed, or the error to show when the file cannot be read as TOML.
-std::optional<std::vector<KnownDepartment>> known_departments(const std::string& text, const std::string& shown,
-                                                              std::ostream& err, const std::string& language) {
-    std::vector<KnownDepartment> known;
+/// The departments already listed, as written (content/load_config.h reads the
+/// file's layout), or the error to show when the file cannot be read as TOML.
+std::optional<std::vector<Department>> known_departments(const std::string& text, const std::string& shown,
+                                                         std::ostream& err, const std::string& language) {
+    toml::table table;
     try {
-        const toml::table table = toml::parse(text, shown);
-        if (const toml::array* list = table["department"].as_array()) {
-            for (const toml::node& node : *list) {
-                if (const toml::table* d = node.as_table()) {
-                    known.push_back({(*d)["slug"].value_or(std::string()), (*d)["name"].value_or(std::string()),
-                                     (*d)["full_name"].value_or(std::string())});
-                }
-            }
-        }
+        table = toml::parse(text, shown);
     } catch (const toml::parse_error& e) {
         err << format_diagnostic({Severity::error,
                                   {shown, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},
@@ -93,6 +87,13 @@ std::optional<std::vector<KnownDepartment>> known_departments(const std::string&
                                   line_text(text, static_cast<int>(e.source().begin.line))},
                                  language);
         return std::nullopt;
+    }
+    // The entries' own mistakes (a bad slug, a missing name…) are check's to
+    // report; import only adds to the list.
+    Diagnostics left_to_check;
+    std::vector<Department> known;
+    for (DepartmentEntry& e : read_department_entries(table, SourceFile{shown, text}, language, left_to_check)) {
+        known.push_back(std::move(e.department));
     }
     return known;
 }
@@ -245,7 +246,7 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
         usage_error(err, language, say(language, Msg::import_write_failed, e.what()));
         return 2;
     }
-    for (const KnownDepartment& d : plan.added_departments) {
+    for (const Department& d : plan.added_departments) {
         out << say(language, Msg::import_new_department, d.name, d.slug) << "\n";
     }
     out << say(language, Msg::import_summary, input, bulletin.projects.size(),

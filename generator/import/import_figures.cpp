@@ -44,8 +44,7 @@ std::string label_before(std::string_view text, std::size_t end) {
     std::string_view words = text.substr(start, end - start);
     // Keep the end of a long clause: it names the thing counted.
     while (utf8_length(words) > static_cast<std::size_t>(label_max_chars)) {
-        words.remove_prefix(1);
-        while (!words.empty() && (static_cast<unsigned char>(words[0]) & 0xC0) == 0x80) words.remove_prefix(1);
+        words.remove_prefix(next_code_point(words, 0));
     }
     return std::string(words);
 }

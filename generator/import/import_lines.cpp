@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "text.h"
+
 namespace bulletin {
 namespace {
 
@@ -257,9 +259,7 @@ std::string_view last_significant_char(std::string_view s) {
         if (!stripped) break;
     }
     if (s.empty()) return s;
-    std::size_t start = s.size() - 1;
-    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-    return s.substr(start);
+    return s.substr(previous_code_point(s, s.size()));
 }
 
 bool ends_sentence(std::string_view s) {

@@ -233,7 +233,7 @@ ImportPlan plan_import(const ImportedBulletin& b, const ImportTarget& target, co
 
     std::map<std::string, std::string> listed;  // name or full name → name as listed
     std::set<std::string> department_slugs;
-    for (const KnownDepartment& d : target.departments) {
+    for (const Department& d : target.departments) {
         listed.emplace(d.name, d.name);
         if (!d.full_name.empty()) listed.emplace(d.full_name, d.name);
         department_slugs.insert(d.slug);
@@ -241,8 +241,10 @@ ImportPlan plan_import(const ImportedBulletin& b, const ImportTarget& target, co
     const auto resolve = [&](const std::string& name) {
         if (auto it = listed.find(name); it != listed.end()) return it->second;
         std::string base = slugs.department_slug(name);
-        KnownDepartment added{unique_slug(base.empty() ? "department" : base, department_slugs), name, ""};
-        plan.added_departments.push_back(added);
+        Department added;
+        added.slug = unique_slug(base.empty() ? "department" : base, department_slugs);
+        added.name = name;
+        plan.added_departments.push_back(std::move(added));
         listed.emplace(name, name);
         return name;
     };
@@ -291,7 +293,7 @@ ImportPlan plan_import(const ImportedBulletin& b, const ImportTarget& target, co
                    "#   name  部门名称，与公布原文一致，不得重复\n";
         }
         if (!toml.empty() && toml.back() != '\n') toml += '\n';
-        for (const KnownDepartment& d : plan.added_departments) {
+        for (const Department& d : plan.added_departments) {
             toml += fmt::format("\n[[department]]\nslug = {}\nname = {}\n", toml_string(d.slug), toml_string(d.name));
         }
         plan.files.push_back({"departments.toml", toml, target.departments_toml_exists});

@@ -7,21 +7,15 @@
 
 #include "import_parse.h"
 #include "import_slug.h"
+#include "model.h"
 
 namespace bulletin {
-
-/// A department already listed in departments.toml.
-struct KnownDepartment {
-    std::string slug;
-    std::string name;
-    std::string full_name;
-};
 
 /// What the content tree looks like before the import.
 struct ImportTarget {
     std::string edition;                         ///< folder name, e.g. "2022"
     int year = 0;                                ///< the edition's year
-    std::vector<KnownDepartment> departments;    ///< from departments.toml
+    std::vector<Department> departments;         ///< listed in departments.toml, as written
     std::string departments_toml;                ///< its text; "" when the file does not exist
     bool departments_toml_exists = false;
     std::string language = "zh-CN";             ///< of the comments written into the draft
@@ -46,7 +40,7 @@ struct OutputNotice {
 struct ImportPlan {
     std::vector<PlannedFile> files;  ///< _index.md, then projects in order, then departments.toml
     std::vector<OutputNotice> notices;
-    std::vector<KnownDepartment> added_departments;
+    std::vector<Department> added_departments;
 };
 
 /// Plans every file of the import. Project slugs are unique within the

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "pages.h"
 #include "site_map.h"
 #include "text.h"
 #include "views.h"
@@ -79,20 +80,22 @@ OutputFiles render_sitemap(const Site& site, std::size_t max_urls) {
     };
     std::vector<Url> urls;
     urls.reserve(site.editions.size() + site.projects.size() + site.departments.size() + 3);
-    auto add = [&](const std::string& path, const Date& lastmod) {
-        urls.push_back({fmt::format("<url><loc>{}</loc><lastmod>{}</lastmod></url>\n", xml_escape(base + path), lastmod.iso()),
+    // Every page the site map lists in the sitemap, in its order. An edition's
+    // pages change when it is published, a project's also when corrected; the
+    // pages of the whole site with the latest edition.
+    for (const SitePage& page : site_pages(site)) {
+        if (!site_map::page_kind(page.kind).in_sitemap) continue;
+        Date lastmod = latest;
+        if (page.kind == site_map::PageKind::edition) lastmod = site.editions[page.index].published;
+        if (page.kind == site_map::PageKind::project) {
+            const Project& p = site.projects[page.index];
+            lastmod = site.editions[p.edition].published;
+            if (!p.corrections.empty()) lastmod = std::max(lastmod, p.corrections.back().date);
+        }
+        urls.push_back({fmt::format("<url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
+                                    xml_escape(base + page_dir(site, page)), lastmod.iso()),
                         lastmod});
-    };
-    add(std::string(site_map::home), latest);
-    for (const Edition& e : site.editions) add(edition_url(e), e.published);
-    for (const Project& p : site.projects) {
-        Date d = site.editions[p.edition].published;
-        if (!p.corrections.empty()) d = std::max(d, p.corrections.back().date);
-        add(project_url(site, p), d);
     }
-    add(std::string(site_map::departments), latest);
-    for (const Department& d : site.departments) add(department_url(d), latest);
-    add(std::string(site_map::archive), latest);
 
     const char* const head = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
     auto urlset = [&](std::size_t from, std::size_t to) {

@@ -3,16 +3,18 @@
 #include <algorithm>
 #include <map>
 
-#include <nlohmann/json.hpp>
-
 #include "markdown.h"
 #include "charts.h"
 #include "identity_view.h"
+#include "json_text.h"
 #include "parallel.h"
 #include "site_map.h"
 #include "views.h"
 
 namespace bulletin {
+
+using site_map::PageKind;
+
 namespace {
 
 struct PageContext {
@@ -57,9 +59,9 @@ View common_view(const PageContext& ctx, const std::string& dir, const std::stri
     return v;
 }
 
-void emit_page(const PageContext& ctx, const std::string& dir, const std::string& tmpl, const View& view,
-               const Emit& emit) {
-    std::string html = ctx.theme.render(tmpl, view);
+// Renders a page of `kind` with the kind's template (site_map.h) into dir/index.html.
+void emit_page(const PageContext& ctx, PageKind kind, const std::string& dir, const View& view, const Emit& emit) {
+    std::string html = ctx.theme.render(std::string(site_map::page_kind(kind).name), view);
     // Images, attachments and project links in the text point from this page's depth.
     if (html.find_first_of("\x1E\x1F") != std::string::npos) {
         html = expand_local_links(std::move(html), root_for(depth_of(dir)), ctx.options.offline ? "index.html" : "");
@@ -88,7 +90,7 @@ void home_page(const PageContext& ctx, const Emit& emit) {
     v.set("is_home", true);
     v.set("has_older", ctx.site.editions.size() > 1);
     v.set("edition", View::ref(ctx.editions[index_of(ctx, e)]));
-    emit_page(ctx, std::string(site_map::home), "home", v, emit);
+    emit_page(ctx, PageKind::home, std::string(site_map::home), v, emit);
 }
 
 void edition_page(const PageContext& ctx, const Edition& e, const Emit& emit) {
@@ -97,7 +99,7 @@ void edition_page(const PageContext& ctx, const Edition& e, const Emit& emit) {
     v.set("breadcrumbs", crumbs({}));
     v.set("current", format_year(e.year, ctx.theme) + e.title);
     v.set("edition", View::ref(ctx.editions[index_of(ctx, e)]));
-    emit_page(ctx, dir, "edition", v, emit);
+    emit_page(ctx, PageKind::edition, dir, v, emit);
 }
 
 // What a project page shows of its edition, beside the project's own entry.
@@ -126,7 +128,7 @@ void project_page(const PageContext& ctx, std::size_t index, const Emit& emit) {
     if (pos + 1 < e.projects.size()) v.set("next", View::ref(ctx.entries[e.projects[pos + 1]]));
     v.set("breadcrumbs", View::ref(ctx.edition_crumbs[p.edition]));
     v.set("current", View::borrow(p.title));
-    emit_page(ctx, dir, "project", v, emit);
+    emit_page(ctx, PageKind::project, dir, v, emit);
 }
 
 // Projects per department per edition, counted once for both department pages.
@@ -185,7 +187,7 @@ void departments_page(const PageContext& ctx, const Counts& counts, const Emit& 
     v.set("departments", rows);
     v.set("breadcrumbs", crumbs({}));
     v.set("current", ctx.theme.string("departments"));
-    emit_page(ctx, std::string(site_map::departments), "departments", v, emit);
+    emit_page(ctx, PageKind::departments, std::string(site_map::departments), v, emit);
 }
 
 void department_page(const PageContext& ctx, std::size_t d, const Counts& counts, const Emit& emit) {
@@ -221,7 +223,7 @@ void department_page(const PageContext& ctx, std::size_t d, const Counts& counts
     v.set("total", std::to_string(total));
     v.set("breadcrumbs", crumbs({{std::string(site_map::departments), ctx.theme.string("departments")}}));
     v.set("current", dep.name);
-    emit_page(ctx, dir, "department", v, emit);
+    emit_page(ctx, PageKind::department, dir, v, emit);
 }
 
 void archive_page(const PageContext& ctx, const Emit& emit) {
@@ -244,7 +246,7 @@ void archive_page(const PageContext& ctx, const Emit& emit) {
     v.set("editions", list);
     v.set("breadcrumbs", crumbs({}));
     v.set("current", ctx.theme.string("archive"));
-    emit_page(ctx, std::string(site_map::archive), "archive", v, emit);
+    emit_page(ctx, PageKind::archive, std::string(site_map::archive), v, emit);
 }
 
 void search_page(const PageContext& ctx, const Emit& emit) {
@@ -269,20 +271,58 @@ void search_page(const PageContext& ctx, const Emit& emit) {
     // The script's own words, as a JSON data block: never executed, so a
     // strict Content-Security-Policy allows it. "</" is escaped so no string
     // can close the <script> element.
-    nlohmann::ordered_json strings = nlohmann::ordered_json::object();
+    std::string json;
+    JsonWriter strings(json, JsonLayout::compact);
+    strings.begin_object();
     for (const auto& [k, s] : ctx.theme.strings()) {
-        if (k.rfind("search_", 0) == 0) strings[k] = s;
+        if (k.rfind("search_", 0) == 0) strings.key(k).string(s);
     }
-    std::string json = strings.dump();
+    strings.end_object();
     for (std::size_t pos; (pos = json.find("</")) != std::string::npos;) json.replace(pos, 2, "<\\/");
     v.set("search_strings_json", json);
     v.set("offline", ctx.options.offline);
     v.set("breadcrumbs", crumbs({}));
     v.set("current", ctx.theme.string("search"));
-    emit_page(ctx, std::string(site_map::search), "search", v, emit);
+    emit_page(ctx, PageKind::search, std::string(site_map::search), v, emit);
+}
+
+// How many pages of `kind` the site has.
+std::size_t page_count(const Site& site, PageKind kind) {
+    switch (kind) {
+        case PageKind::edition: return site.editions.size();
+        case PageKind::project: return site.projects.size();
+        case PageKind::department: return site.departments.size();
+        case PageKind::home:
+        case PageKind::departments:
+        case PageKind::archive:
+        case PageKind::search: return 1;
+    }
+    return 0;
 }
 
 }  // namespace
+
+std::vector<SitePage> site_pages(const Site& site) {
+    std::vector<SitePage> pages;
+    pages.reserve(site.editions.size() + site.projects.size() + site.departments.size() + site_map::page_kinds().size());
+    for (const site_map::PageKindInfo& kind : site_map::page_kinds()) {
+        for (std::size_t i = 0, n = page_count(site, kind.kind); i < n; ++i) pages.push_back({kind.kind, i});
+    }
+    return pages;
+}
+
+std::string page_dir(const Site& site, const SitePage& page) {
+    switch (page.kind) {
+        case PageKind::edition: return edition_url(site.editions[page.index]);
+        case PageKind::project: return project_url(site, site.projects[page.index]);
+        case PageKind::department: return department_url(site.departments[page.index]);
+        case PageKind::home:
+        case PageKind::departments:
+        case PageKind::archive:
+        case PageKind::search: return std::string(site_map::page_kind(page.kind).address);
+    }
+    return {};
+}
 
 void render_pages(const Site& site, const Theme& theme, const RenderOptions& options, const Emit& emit) {
     // Each project's entry is made once and held once; every page that shows
@@ -328,24 +368,27 @@ void render_pages(const Site& site, const Theme& theme, const RenderOptions& opt
     }
     const Counts counts = count_projects(site);
 
-    // One job per page; the few site-wide pages first so they start early.
-    const std::size_t fixed = 4;
-    const std::size_t n_editions = site.editions.size();
-    const std::size_t n_departments = site.departments.size();
-    const std::size_t total = fixed + n_editions + n_departments + site.projects.size();
-    parallel_for(total, [&](std::size_t job) {
-        if (job == 0) return home_page(ctx, emit);
-        if (job == 1) return departments_page(ctx, counts, emit);
-        if (job == 2) return archive_page(ctx, emit);
-        if (job == 3) return search_page(ctx, emit);
-        job -= fixed;
-        if (job < n_editions) return reused(job) ? void() : edition_page(ctx, site.editions[job], emit);
-        job -= n_editions;
-        if (job < n_departments) {
-            return kept(options.reuse_department, job) ? void() : department_page(ctx, job, counts, emit);
+    // One job per page of the site map. The kinds with fewest pages first (the
+    // site-wide pages, then editions, departments, projects): their pages are
+    // the largest, so they start early.
+    std::vector<SitePage> jobs = site_pages(site);
+    std::stable_sort(jobs.begin(), jobs.end(), [&](const SitePage& a, const SitePage& b) {
+        return page_count(site, a.kind) < page_count(site, b.kind);
+    });
+    parallel_for(jobs.size(), [&](std::size_t job) {
+        const std::size_t i = jobs[job].index;
+        switch (jobs[job].kind) {
+            case PageKind::home: return home_page(ctx, emit);
+            case PageKind::departments: return departments_page(ctx, counts, emit);
+            case PageKind::archive: return archive_page(ctx, emit);
+            case PageKind::search: return search_page(ctx, emit);
+            case PageKind::edition: return reused(i) ? void() : edition_page(ctx, site.editions[i], emit);
+            case PageKind::department:
+                return kept(options.reuse_department, i) ? void() : department_page(ctx, i, counts, emit);
+            case PageKind::project:
+                if (!reused(site.projects[i].edition) && !kept(options.reuse_project, i)) project_page(ctx, i, emit);
+                return;
         }
-        job -= n_departments;
-        if (!reused(site.projects[job].edition) && !kept(options.reuse_project, job)) project_page(ctx, job, emit);
     });
 }
 

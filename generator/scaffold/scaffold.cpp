@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <initializer_list>
 #include <set>
+#include <utility>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "field_table.h"
 #include "fields.h"
 #include "front_matter.h"
 #include "load_config.h"
@@ -119,26 +122,45 @@ bool write_new(const fs::path& file, const std::string& text, const std::string&
     return std::fclose(f) == 0 && ok;
 }
 
+/// `text` with each {name} of `values` replaced by its value (values are not
+/// read again, whatever they hold).
+std::string fill(std::string_view text, std::initializer_list<std::pair<std::string_view, std::string>> values) {
+    std::string out;
+    for (std::size_t at = 0; at < text.size();) {
+        bool filled = false;
+        if (text[at] == '{') {
+            for (const auto& [name, value] : values) {
+                if (text.substr(at + 1).starts_with(name) && text.substr(at + 1 + name.size()).starts_with('}')) {
+                    out += value;
+                    at += name.size() + 2;
+                    filled = true;
+                    break;
+                }
+            }
+        }
+        if (!filled) out += text[at++];
+    }
+    return out;
+}
+
+/// Every field of `table` as `bulletin new` writes it (field_table.h: each
+/// field's comment and line, in table order), after the opening +++ line.
+/// The placeholders: {title}, {department}, {number} in a project's lines,
+/// {year}, {year_line}, {next_year} in an edition's.
+std::string front_matter(const FieldTable& table,
+                         std::initializer_list<std::pair<std::string_view, std::string>> values) {
+    std::string t = "+++\n";
+    for (const FieldSpec* f : table.fields) t += fill(f->scaffold, values);
+    return t;
+}
+
 std::string edition_text(const std::string& id) {
     // The year is the id's when the id is a year; otherwise it is left to fill in.
     const bool is_year = id.size() == 4 && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
-    std::string t = "+++\n";
-    t += "# 本期标题（必填）。不要写年份：网站会在前面加上“" + (is_year ? id : std::string("2024")) + "年”\n";
-    t += "title = \"\"\n";
-    t += "# 年度（必填）\n";
-    t += is_year ? "year = " + id + "\n" : "# year = 2024\n";
-    t += "# 公布日期（必填），写成 年-月-日，不加引号。填好后删去下一行开头的“# ”\n";
-    t += "# published = " + (is_year ? std::to_string(std::stoi(id) + 1) : std::string("2025")) + "-01-20\n";
-    t += "# 发布机关（可选）：不写则用 site.toml 中的 publisher\n";
-    t += "# publisher = \"区纪委区监委\"\n";
-    t += "# 归档：有了更新的一期后改为 true，本期内容从此保持不变\n";
-    t += "archived = false\n";
-    t += "\n";
-    t += "# 主要数字（可选，可写多组，每组以 [[figures]] 开头）。使用时删去行首的“# ”\n";
-    t += "# [[figures]]\n";
-    t += "# label = \"下沉式监督检查\"  # 名称\n";
-    t += "# value = 97                # 数值\n";
-    t += "# unit  = \"次\"              # 单位（可选）\n";
+    std::string t = front_matter(fields::edition_table,
+                                 {{"year", is_year ? id : std::string("2024")},
+                                  {"year_line", is_year ? "year = " + id : std::string("# year = 2024")},
+                                  {"next_year", is_year ? std::to_string(std::stoi(id) + 1) : std::string("2025")}});
     t += "\n";
     t += "# 第二个 +++ 之下写序言（Markdown），说明本期的背景和总体情况\n";
     t += "+++\n";
@@ -146,36 +168,9 @@ std::string edition_text(const std::string& id) {
 }
 
 std::string project_text(const std::string& title, const std::string& department, int number) {
-    std::string t = "+++\n";
-    t += "# 项目标题（必填）\n";
-    t += "title = " + toml_string(title) + "\n";
-    t += "# 牵头部门（必填）：departments.toml 中的名称或 slug\n";
-    t += "department = " + toml_string(department) + "\n";
-    t += "# 配合部门（可选），例如 [\"区发改局\", \"区民政局\"]\n";
-    t += "co_departments = []\n";
-    t += "# 序号（必填）：本期从 1 起连续编号，页面显示为 一、二、三……\n";
-    t += "number = " + std::to_string(number) + "\n";
-    t += "# 状态：\"completed\"（已完成）或 \"ongoing\"（推进中）\n";
-    t += "status = \"completed\"\n";
-    t += "# 标签（可选），帮助读者搜索，例如 [\"充电桩\", \"老旧小区\"]\n";
-    t += "tags = []\n";
-    t += "# 摘要（可选）：不写则取正文第一段\n";
-    t += "summary = \"\"\n";
-    t += "# 草稿：true 时只在预览（bulletin serve）中显示并标“草稿”，发布时不出现\n";
-    t += "draft = false\n";
-    t += "\n";
-    t += "# 关键数字（可选，可写多组，每组以 [[metrics]] 开头）。使用时删去行首的“# ”\n";
-    t += "# [[metrics]]\n";
-    t += "# label  = \"公共充电桩\"  # 名称\n";
-    t += "# value  = 71            # 数值\n";
-    t += "# unit   = \"个\"          # 单位（可选）\n";
-    t += "# target = 60            # 目标（可选）：页面显示完成的百分比\n";
-    t += "\n";
-    t += "# 发布后的更正（可选，可写多组）：页面和订阅中都会列出\n";
-    t += "# [[corrections]]\n";
-    t += "# date   = 2025-03-01                         # 更正日期\n";
-    t += "# note   = \"公共充电桩数量由 70 个更正为 71 个\"  # 改了什么\n";
-    t += "# reason = \"统计口径调整\"                      # 原因（可选）\n";
+    std::string t = front_matter(fields::project_table, {{"title", toml_string(title)},
+                                                         {"department", toml_string(department)},
+                                                         {"number", std::to_string(number)}});
     t += "\n";
     t += "# 第二个 +++ 之下写正文（Markdown），每条成果一段，例如：\n";
     t += "# 1. **加强服务协调，力推项目建设**。截至12月底，全区共建成……\n";

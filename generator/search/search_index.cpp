@@ -8,10 +8,10 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <tuple>
 #include <unordered_map>
 
+#include "json_text.h"
 #include "parallel.h"
 #include "search_pinyin.h"
 #include "search_postings.h"
@@ -22,8 +22,6 @@
 // is themes/default/assets/search.js. Change all three together.
 namespace bulletin::search {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 constexpr int format_version = 2;
 // The index's addresses are the site map's.
@@ -36,15 +34,8 @@ const std::string words_dir(site_map::search_words_dir);
 constexpr std::size_t max_postings_shards = 4096;
 static_assert(term_partitions % max_postings_shards == 0, "a shard is a set of whole partitions");
 
-
-std::string dump(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
-/// Appends to a JSON object without the linear key lookup of ordered_json's
-/// operator[], which is quadratic over the ~10^5 tokens of a large site.
-/// Callers pass keys that are unique and already in order.
-void append(Json& object, const std::string& key, Json value) {
-    object.get_ref<Json::object_t&>().Container::emplace_back(key, std::move(value));
-}
+// Every file here is JSON without white space (JsonLayout::compact).
+constexpr JsonLayout layout = JsonLayout::compact;
 
 /// Ids follow (edition, department, number) so that every edition and every
 /// department within it is one contiguous id range: the filters travel as
@@ -60,32 +51,22 @@ std::vector<const Document*> sorted_documents(const std::vector<Document>& docs)
 }
 
 /// A document as JSON: {"url", "title", "department", "edition", "number",
-/// "text"}, written directly: the library's serializer was a noticeable part
-/// of a large index, whose documents are tens of MB.
+/// "tags", "text"}; the documents of a large index are tens of MB.
 void append_document_json(std::string& out, const Document& d) {
-    out += "{\"url\":";
-    append_json_string(out, d.url);
-    out += ",\"title\":";
-    append_json_string(out, d.title);
-    out += ",\"department\":";
-    append_json_string(out, d.department);
-    out += ",\"edition\":";
-    append_json_string(out, d.edition);
-    out += ",\"number\":";
-    append_int(out, d.number);
-    out += ",\"tags\":[";
-    for (std::size_t i = 0; i < d.tags.size(); ++i) {
-        if (i) out += ',';
-        append_json_string(out, d.tags[i]);
-    }
-    out += ']';
-    out += ",\"text\":";
-    append_json_string(out, d.text);
-    out += '}';
+    JsonWriter j(out, layout);
+    j.begin_object();
+    j.key("url").string(d.url);
+    j.key("title").string(d.title);
+    j.key("department").string(d.department);
+    j.key("edition").string(d.edition);
+    j.key("number").integer(d.number);
+    j.key("tags").strings(d.tags);
+    j.key("text").string(d.text);
+    j.end_object();
 }
 
 /// Editions, departments and the id range of each (edition, department) pair.
-void add_catalogue(Json& manifest, const std::vector<const Document*>& docs) {
+void add_catalogue(JsonWriter& manifest, const std::vector<const Document*>& docs) {
     std::map<std::string, std::string> editions, departments;
     std::map<std::string, const std::vector<std::string>*> aliases;
     for (const Document* d : docs) {
@@ -96,25 +77,49 @@ void add_catalogue(Json& manifest, const std::vector<const Document*>& docs) {
     auto index_of = [](const std::map<std::string, std::string>& m, const std::string& key) {
         return static_cast<int>(std::distance(m.begin(), m.find(key)));
     };
-    Json edition_list = Json::array(), department_list = Json::array(), groups = Json::array();
-    for (const auto& [id, title] : editions) edition_list.push_back({{"id", id}, {"title", title}});
-    for (const auto& [slug, name] : departments) {
-        Json entry{{"slug", slug}, {"name", name}};
-        if (!aliases[slug]->empty()) entry["aliases"] = *aliases[slug];
-        department_list.push_back(std::move(entry));
+    manifest.key("editions").begin_array();
+    for (const auto& [id, title] : editions) {
+        manifest.item().begin_object();
+        manifest.key("id").string(id);
+        manifest.key("title").string(title);
+        manifest.end_object();
     }
+    manifest.end_array();
+    manifest.key("departments").begin_array();
+    for (const auto& [slug, name] : departments) {
+        manifest.item().begin_object();
+        manifest.key("slug").string(slug);
+        manifest.key("name").string(name);
+        if (!aliases[slug]->empty()) manifest.key("aliases").strings(*aliases[slug]);
+        manifest.end_object();
+    }
+    manifest.end_array();
+    manifest.key("groups").begin_array();
     for (size_t first = 0; first < docs.size();) {
         size_t end = first;
         while (end < docs.size() && docs[end]->edition == docs[first]->edition &&
                docs[end]->department_slug == docs[first]->department_slug)
             ++end;
-        groups.push_back({index_of(editions, docs[first]->edition),
-                          index_of(departments, docs[first]->department_slug), first, end - first});
+        manifest.item().begin_array();
+        manifest.item().integer(index_of(editions, docs[first]->edition));
+        manifest.item().integer(index_of(departments, docs[first]->department_slug));
+        manifest.item().integer(static_cast<long long>(first));
+        manifest.item().integer(static_cast<long long>(end - first));
+        manifest.end_array();
         first = end;
     }
-    manifest["editions"] = std::move(edition_list);
-    manifest["departments"] = std::move(department_list);
-    manifest["groups"] = std::move(groups);
+    manifest.end_array();
+}
+
+/// {"version": …, `key`: `text`}: a file of the Traditional pairs or of the readings.
+std::string text_file(const char* key, const std::string& text) {
+    std::string out;
+    JsonWriter j(out, layout);
+    j.begin_object();
+    j.key("version").integer(format_version);
+    j.key(key).string(text);
+    j.end_object();
+    return out;
 }
 
 std::size_t next_power_of_two(std::size_t n) {
@@ -231,20 +236,29 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
     const auto docs = sorted_documents(input);
     auto postings = std::make_unique<Postings>(docs);
 
-    Json manifest{{"format", "bulletin-search"},
-                  {"version", format_version},
-                  {"tokenizer", tokenizer_version},
-                  {"fields", {"title", "department", "tags", "text"}},
-                  {"doc_count", docs.size()}};
+    // The manifest, written as what it lists is made; its postings and
+    // documents members come last, once their files are written.
+    std::string manifest_text;
+    JsonWriter manifest(manifest_text, layout);
+    manifest.begin_object();
+    manifest.key("format").string("bulletin-search");
+    manifest.key("version").integer(format_version);
+    manifest.key("tokenizer").integer(tokenizer_version);
+    manifest.key("fields").strings({"title", "department", "tags", "text"});
+    manifest.key("doc_count").integer(static_cast<long long>(docs.size()));
     add_catalogue(manifest, docs);
+    auto blocks = [&](const char* key, const std::string& path, const std::map<std::string, std::string>& files) {
+        manifest.key(key).begin_object();
+        manifest.key("path").string(path);
+        manifest.key("blocks").begin_array();
+        for (const auto& entry : files) manifest.item().string(entry.first);
+        manifest.end_array();
+        manifest.end_object();
+    };
     const auto t2s = t2s_blocks();
-    Json t2s_names = Json::array();
-    for (const auto& entry : t2s) t2s_names.push_back(entry.first);
-    manifest["t2s"] = {{"path", t2s_dir}, {"blocks", std::move(t2s_names)}};
+    blocks("t2s", t2s_dir, t2s);
     const auto pinyin = options.forgiving ? pinyin_blocks() : std::map<std::string, std::string>();
-    Json pinyin_names = Json::array();
-    for (const auto& entry : pinyin) pinyin_names.push_back(entry.first);
-    manifest["pinyin"] = {{"path", pinyin_dir}, {"blocks", std::move(pinyin_names)}};
+    blocks("pinyin", pinyin_dir, pinyin);
     auto words = options.forgiving ? vocabulary(docs, *postings) : std::map<char, std::vector<Word>>();
     // Every letter a reading can start with has a file, empty or not: the
     // suggestions load one by name, before the manifest, and must not miss.
@@ -252,7 +266,10 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
         for (char letter : std::string_view("abcdefghjklmnopqrstwxyz")) words[letter];
     std::string letters;
     for (const auto& entry : words) letters += entry.first;
-    manifest["words"] = {{"path", words_dir}, {"letters", letters}};
+    manifest.key("words").begin_object();
+    manifest.key("path").string(words_dir);
+    manifest.key("letters").string(letters);
+    manifest.end_object();
 
     std::size_t postings_bytes = 0;
     for (std::size_t p = 0; p < term_partitions; ++p)
@@ -270,8 +287,10 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
         if (options.offline) {
             // file:// pages cannot fetch(); a <script> can still run these.
             std::string js_path = path.substr(0, path.size() - 5) + ".js";
-            sink({js_path, "window.BULLETIN_SEARCH=window.BULLETIN_SEARCH||{};"
-                           "window.BULLETIN_SEARCH[" + dump(path) + "]=" + bytes + ";\n"});
+            std::string js = "window.BULLETIN_SEARCH=window.BULLETIN_SEARCH||{};window.BULLETIN_SEARCH[";
+            append_json_string(js, path);
+            js += "]=" + bytes + ";\n";
+            sink({js_path, std::move(js)});
         }
         bytes += '\n';
         sink({path, std::move(bytes)});
@@ -282,16 +301,20 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
         for (std::size_t p = 0; p < term_partitions; ++p)
             for (const Term& term : postings->partition(p)) terms.push_back(&term);
         std::sort(terms.begin(), terms.end(), [](const Term* a, const Term* b) { return a->text < b->text; });
-        Json terms_json = Json::object();
+        manifest.key("postings").begin_object();
+        manifest.key("shards").integer(0);
+        manifest.key("terms").begin_object();
         for (const Term* term : terms) {
-            std::string list;
-            postings->append_json(list, *term);
-            append(terms_json, std::string(term->text), Json::parse(list));
+            manifest.key(term->text).raw_from([&](std::string& out) { postings->append_json(out, *term); });
         }
-        Json doc_list = Json::array();
-        for (const std::string& text : doc_texts) doc_list.push_back(Json::parse(text));
-        manifest["postings"] = {{"shards", 0}, {"terms", std::move(terms_json)}};
-        manifest["docs"] = {{"per_file", 0}, {"list", std::move(doc_list)}};
+        manifest.end_object();
+        manifest.end_object();
+        manifest.key("docs").begin_object();
+        manifest.key("per_file").integer(0);
+        manifest.key("list").begin_array();
+        for (const std::string& text : doc_texts) manifest.item().raw(text);
+        manifest.end_array();
+        manifest.end_object();
     } else {
         // Shards by a hash of the token: a query fetches one file per token,
         // whatever the alphabet, and no list of shard boundaries is needed.
@@ -310,20 +333,23 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
             for (const Term* term : terms) size += term->text.size() + term->json_size + 4;
             std::string text;
             text.reserve(size);
-            text += "{\"version\":";
-            append_int(text, format_version);
-            text += ",\"terms\":{";
-            for (std::size_t k = 0; k < terms.size(); ++k) {
-                if (k) text += ',';
-                append_json_string(text, terms[k]->text);
-                text += ':';
-                postings->append_json(text, *terms[k]);
+            JsonWriter j(text, layout);
+            j.begin_object();
+            j.key("version").integer(format_version);
+            j.key("terms").begin_object();
+            for (const Term* term : terms) {
+                j.key(term->text).raw_from([&](std::string& out) { postings->append_json(out, *term); });
             }
-            text += "}}";
+            j.end_object();
+            j.end_object();
             put(postings_dir + hex(b, width) + ".json", std::move(text));
         });
-        manifest["postings"] = {
-            {"shards", count}, {"hash", "fnv1a32"}, {"digits", width}, {"path", postings_dir}};
+        manifest.key("postings").begin_object();
+        manifest.key("shards").integer(static_cast<long long>(count));
+        manifest.key("hash").string("fnv1a32");
+        manifest.key("digits").integer(static_cast<long long>(width));
+        manifest.key("path").string(postings_dir);
+        manifest.end_object();
         postings.reset();
 
         const std::size_t average = docs.empty() ? 1 : std::max<std::size_t>(1, docs_bytes / docs.size());
@@ -335,43 +361,45 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
             for (std::size_t id = first; id < end; ++id) size += doc_texts[id].size() + 1;
             std::string text;
             text.reserve(size);
-            text += "{\"version\":";
-            append_int(text, format_version);
-            text += ",\"first\":";
-            append_int(text, static_cast<std::int64_t>(first));
-            text += ",\"docs\":[";
+            JsonWriter j(text, layout);
+            j.begin_object();
+            j.key("version").integer(format_version);
+            j.key("first").integer(static_cast<long long>(first));
+            j.key("docs").begin_array();
             for (std::size_t id = first; id < end; ++id) {
-                if (id != first) text += ',';
-                text += doc_texts[id];
+                j.item().raw(doc_texts[id]);
                 std::string().swap(doc_texts[id]);
             }
-            text += "]}";
+            j.end_array();
+            j.end_object();
             put(docs_dir + std::to_string(f) + ".json", std::move(text));
         });
-        manifest["docs"] = {{"per_file", per_file}, {"files", files}, {"path", docs_dir}};
+        manifest.key("docs").begin_object();
+        manifest.key("per_file").integer(static_cast<long long>(per_file));
+        manifest.key("files").integer(static_cast<long long>(files));
+        manifest.key("path").string(docs_dir);
+        manifest.end_object();
     }
-    put(manifest_path, dump(manifest));
-    for (const auto& [name, pairs] : t2s)
-        put(t2s_dir + name + ".json", dump({{"version", format_version}, {"pairs", pairs}}));
-    for (const auto& [name, readings] : pinyin)
-        put(pinyin_dir + name + ".json", dump({{"version", format_version}, {"pinyin", readings}}));
+    manifest.end_object();
+    put(manifest_path, std::move(manifest_text));
+    for (const auto& [name, pairs] : t2s) put(t2s_dir + name + ".json", text_file("pairs", pairs));
+    for (const auto& [name, readings] : pinyin) put(pinyin_dir + name + ".json", text_file("pinyin", readings));
     for (const auto& [letter, list] : words) {
-        std::string text = "{\"version\":";
-        append_int(text, format_version);
-        text += ",\"words\":[";
-        for (std::size_t k = 0; k < list.size(); ++k) {
-            if (k) text += ',';
-            text += '[';
-            append_json_string(text, list[k].text);
-            text += ',';
-            append_json_string(text, list[k].pinyin);
-            text += ',';
-            append_int(text, list[k].docs);
-            text += ',';
-            append_int(text, list[k].kind);
-            text += ']';
+        std::string text;
+        JsonWriter j(text, layout);
+        j.begin_object();
+        j.key("version").integer(format_version);
+        j.key("words").begin_array();
+        for (const Word& w : list) {
+            j.item().begin_array();
+            j.item().string(w.text);
+            j.item().string(w.pinyin);
+            j.item().integer(w.docs);
+            j.item().integer(w.kind);
+            j.end_array();
         }
-        text += "]}";
+        j.end_array();
+        j.end_object();
         put(words_dir + std::string(1, letter) + ".json", std::move(text));
     }
 }

@@ -8,8 +8,6 @@
 #include <utility>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
 #include "parallel.h"
 #include "search_tokenize.h"
 

@@ -9,7 +9,6 @@
 #include <string_view>
 #include <vector>
 
-#include "json_text.h"
 #include "search_index.h"
 
 namespace bulletin::search {
@@ -54,7 +53,5 @@ private:
 
 /// A whole number as JSON writes it.
 void append_int(std::string& out, std::int64_t v);
-
-using bulletin::append_json_string;  // json_text.h
 
 }  // namespace bulletin::search

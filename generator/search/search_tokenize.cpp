@@ -6,6 +6,7 @@
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
@@ -120,35 +121,6 @@ std::uint32_t entry_of(char32_t c) {
     return entry;
 }
 
-/// The next code point of valid UTF-8 at `p`, or -1 for anything ICU would
-/// replace (bad or truncated sequences, overlong forms, surrogates).
-long decode_utf8(const unsigned char*& p, const unsigned char* end) {
-    const unsigned char b0 = *p;
-    if (b0 < 0x80) {
-        ++p;
-        return b0;
-    }
-    auto cont = [&](std::ptrdiff_t k) { return p + k < end && (p[k] & 0xc0) == 0x80; };
-    if (b0 >= 0xc2 && b0 < 0xe0 && cont(1)) {
-        const long c = (b0 & 0x1f) << 6 | (p[1] & 0x3f);
-        p += 2;
-        return c;
-    }
-    if (b0 >= 0xe0 && b0 < 0xf0 && cont(1) && cont(2)) {
-        const long c = (b0 & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
-        if (c < 0x800 || (c >= 0xd800 && c < 0xe000)) return -1;
-        p += 3;
-        return c;
-    }
-    if (b0 >= 0xf0 && b0 < 0xf5 && cont(1) && cont(2) && cont(3)) {
-        const long c = (b0 & 0x07) << 18 | (p[1] & 0x3f) << 12 | (p[2] & 0x3f) << 6 | (p[3] & 0x3f);
-        if (c < 0x10000 || c > 0x10ffff) return -1;
-        p += 4;
-        return c;
-    }
-    return -1;
-}
-
 /// fold() with the class of each code point; `chunk` is scratch.
 void fold_into(std::string_view utf8, std::u32string& out, std::string& classes, std::u32string& chunk) {
     out.clear();
@@ -172,12 +144,14 @@ void fold_into(std::string_view utf8, std::u32string& out, std::string& classes,
         }
         pending = 0;
     };
-    const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
-    const auto* end = p + utf8.size();
-    while (p < end) {
-        const long c = *p < 0x80 ? *p++ : decode_utf8(p, end);
+    const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto length = static_cast<int32_t>(utf8.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
         if (c < 0) {
-            // ICU decides what invalid UTF-8 becomes, for the whole text.
+            // An ill-formed sequence (ICU's U8_NEXT: bad or truncated, overlong,
+            // a surrogate): ICU decides what it becomes, for the whole text.
             out.clear();
             classes.clear();
             chunk.clear();
@@ -300,24 +274,11 @@ const std::vector<std::pair<char32_t, char32_t>>& traditional_to_simplified() {
 }
 
 std::string to_utf8(std::u32string_view text) {
-    std::string out;
-    for (char32_t c : text) {
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-        } else if (c < 0x800) {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            out += static_cast<char>(0xE0 | (c >> 12));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (c >> 18));
-            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        }
-    }
+    std::string out(text.size() * U8_MAX_LENGTH, '\0');
+    auto* bytes = reinterpret_cast<uint8_t*>(out.data());
+    std::size_t length = 0;
+    for (char32_t c : text) U8_APPEND_UNSAFE(bytes, length, c);
+    out.resize(length);
     return out;
 }
 

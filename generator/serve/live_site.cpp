@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "feeds.h"
+#include "field_table.h"
 #include "manifest.h"
 #include "open_data.h"
 #include "pages.h"
@@ -62,17 +63,18 @@ void Snapshot::make_lazy() const {
 
 namespace {
 
-// Everything of a project that a page shows.
+// Everything of a project that a page shows: the fields the loader reads
+// itself here, the plain ones through the field table.
 bool same_project(const Project& a, const Project& b) {
     auto same_metric = [](const Metric& x, const Metric& y) {
-        return x.label == y.label && x.value == y.value && x.unit == y.unit && x.target == y.target;
+        return x.label == y.label && x.value == y.value && fields::metric_table.same(x, y);
     };
     auto same_correction = [](const Correction& x, const Correction& y) {
-        return x.date == y.date && x.note == y.note && x.reason == y.reason;
+        return x.date == y.date && x.note == y.note && fields::correction_table.same(x, y);
     };
     return a.slug == b.slug && a.title == b.title && a.department == b.department &&
            a.co_departments == b.co_departments && a.number == b.number && a.ongoing == b.ongoing &&
-           a.tags == b.tags && a.summary == b.summary && a.draft == b.draft &&
+           a.summary == b.summary && fields::project_table.same(a, b) &&
            std::equal(a.metrics.begin(), a.metrics.end(), b.metrics.begin(), b.metrics.end(), same_metric) &&
            std::equal(a.corrections.begin(), a.corrections.end(), b.corrections.begin(), b.corrections.end(),
                       same_correction) &&

@@ -10,6 +10,7 @@
 #include "../support/test_support.h"
 #include "load_site.h"
 #include "feeds.h"
+#include "pages.h"
 
 namespace {
 
@@ -62,6 +63,13 @@ TEST_CASE("feeds: the sitemap lists every HTML page with absolute URLs and conte
     // A corrected project is as new as its latest correction.
     CHECK(xml.find("<loc>" + base + "2022/ev-charging/</loc><lastmod>2023-03-01</lastmod>") != std::string::npos);
     CHECK(xml.find("<loc>" + base + "departments/minzheng/</loc>") != std::string::npos);
+    // Exactly the site map's pages it says are listed, in its order: all but the search page.
+    std::vector<std::string> expected;
+    for (const bulletin::SitePage& page : bulletin::site_pages(small().site)) {
+        if (bulletin::site_map::page_kind(page.kind).in_sitemap) expected.push_back(base + bulletin::page_dir(small().site, page));
+    }
+    CHECK(locs == expected);
+    CHECK(std::find(locs.begin(), locs.end(), base + "search/") == locs.end());
 }
 
 TEST_CASE("feeds: past its URL limit the sitemap is an index of parts, each within the limit") {

@@ -10,6 +10,7 @@
 
 #include "../support/test_support.h"
 #include "field_table.h"
+#include "fields.h"
 #include "load_site.h"
 #include "open_data.h"
 
@@ -30,7 +31,7 @@ std::string readme_tables() {
 
 TEST_CASE("field table: README.md's content-format tables are the field table") {
     const std::string readme = test::read_file(test::source_dir() / "README.md");
-    const std::string begin = "<!-- fields: made from generator/content/field_table.cpp -->\n";
+    const std::string begin = "<!-- fields: made from generator/content/field_table.h -->\n";
     const std::string end = "<!-- /fields -->";
     const auto from = readme.find(begin);
     const auto to = readme.find(end);
@@ -90,4 +91,77 @@ TEST_CASE("field table: the open data has a member for every field that declares
         INFO(f->key);
         CHECK(files.at(1).bytes.find(theme->string(std::string(f->csv))) != std::string::npos);
     }
+}
+
+namespace {
+
+// Reads `toml` as a front matter table with `table`'s plain fields into `model`; the report.
+template <typename Model>
+std::string read_plain(const FieldTable& table, const std::string& toml, Model& model) {
+    const SourceFile file{"content/2022/a.md", toml};
+    Diagnostics diags;
+    auto parsed = parse_toml(file, toml, 1, diags, "zh-CN");
+    REQUIRE(parsed);
+    FieldReader reader(*parsed, file, 1, diags, "zh-CN", {file.path, 1, 1});
+    table.read(reader, model);
+    return format_diagnostics(diags, "zh-CN");
+}
+
+template <typename Model>
+void check_plain_fields(const FieldTable& table) {
+    for (const FieldSpec* f : table.fields) {
+        if (std::holds_alternative<std::monostate>(f->plain)) continue;
+        INFO(table.name << " " << f->key);
+        REQUIRE(std::holds_alternative<FieldMember<Model>>(f->plain));
+        // The example is read without a word: the member has the field's declared type.
+        Model from_example;
+        CHECK(read_plain(table, std::string(f->example) + "\n", from_example).find("错误") == std::string::npos);
+        // A value of no field's type is reported at that key: the field is read by its own key.
+        Model wrong;
+        const std::string report = read_plain(table, std::string(f->key) + " = { x = 1 }\n", wrong);
+        CHECK(report.find("content/2022/a.md:1:") != std::string::npos);
+        CHECK(report.find(std::string(f->key)) != std::string::npos);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("field table: each plain field is read by its key into a member of its declared type") {
+    check_plain_fields<Project>(fields::project_table);
+    check_plain_fields<Metric>(fields::metric_table);
+    check_plain_fields<Correction>(fields::correction_table);
+    check_plain_fields<Edition>(fields::edition_table);
+    check_plain_fields<Figure>(fields::figure_table);
+    // The values themselves reach the model.
+    Project p;
+    CHECK(read_plain(fields::project_table, "tags = [\"甲\", \"乙\"]\ndraft = true\ntitle = \"不是平铺字段\"\n", p).empty());
+    CHECK(p.tags == std::vector<std::string>{"甲", "乙"});
+    CHECK(p.draft);
+    CHECK(p.title.empty());  // read by the loader itself, not by the table
+    Edition e;
+    e.publisher = "site.toml 的发布机关";
+    CHECK(read_plain(fields::edition_table, "archived = true\n", e).empty());
+    CHECK(e.archived);
+    CHECK(e.publisher == "site.toml 的发布机关");  // a missing plain field leaves the member as it was
+    Metric m;
+    CHECK(read_plain(fields::metric_table, "unit = \"个\"\ntarget = 60\n", m).empty());
+    CHECK(m.unit == "个");
+    CHECK(m.target == 60.0);
+}
+
+TEST_CASE("field table: two loads are the same when every plain field is") {
+    Project a, b;
+    a.tags = b.tags = {"甲"};
+    CHECK(fields::project_table.same(a, b));
+    b.draft = true;
+    CHECK_FALSE(fields::project_table.same(a, b));
+    b.draft = false;
+    b.tags.push_back("乙");
+    CHECK_FALSE(fields::project_table.same(a, b));
+    Metric x, y;
+    y.target = 5;
+    CHECK_FALSE(fields::metric_table.same(x, y));
+    Correction c, d;
+    d.reason = "统计口径调整";
+    CHECK_FALSE(fields::correction_table.same(c, d));
 }

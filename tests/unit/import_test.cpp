@@ -346,3 +346,51 @@ TEST_CASE("import command: speaks English when the site's language is en", "[imp
     CHECK(draft.find("# 待核对 (line 5 of the text): outcome 2 was expected") != std::string::npos);
     CHECK(draft.find("# The text names no lead unit") != std::string::npos);
 }
+
+TEST_CASE("import command: a departments.toml that is not TOML stops it, saying where and how to go on", "[import]") {
+    TempDir dir("departments-unreadable");
+    std::ofstream(dir.path / "departments.toml") << "[[department]]\nslug = \"fagai\"\nname = \"区发改局\n";
+    std::ofstream(dir.path / "b.txt") << "标题\n\n一、甲专项治理\n牵头部门：区发改局\n1. 其一。\n";
+    ImportOptions options;
+    options.input = dir.path / "b.txt";
+    options.edition = "2022";
+    options.content_dir = dir.path;
+    std::ostringstream out, err;
+    CHECK(run_import(options, out, err) == 2);
+    const std::string shown = (dir.path / "departments.toml").string();
+    INFO(err.str());
+    CHECK(err.str().starts_with(shown + ":3:"));
+    CHECK(err.str().find("错误: 无法读取部门名单：") != std::string::npos);
+    CHECK(err.str().find("name = \"区发改局") != std::string::npos);  // the line itself
+    CHECK(err.str().find("请先修正这个文件（bulletin check 会指出问题），再导入") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path / "2022"));
+    CHECK(out.str().empty());
+}
+
+TEST_CASE("import command: departments listed with mistakes check reports are still known, not added again",
+          "[import]") {
+    // The listed entries are taken as written: an entry whose slug check would refuse, one
+    // without a slug, and a department found by its full name are all reused; the slug taken
+    // by the bad entry is not handed out twice. The mistakes are check's to report.
+    TempDir dir("departments-lenient");
+    const std::string listed =
+        "[[department]]\nslug = \"Fa Gai\"\nname = \"区发改局\"\n\n"
+        "[[department]]\nname = \"区教育局\"\nnote = \"未知字段\"\n\n"
+        "[[department]]\nslug = \"qu-min-zheng-ju\"\nname = \"民政局\"\nfull_name = \"区民政局\"\n\n"
+        "[[department]]\nslug = 5\nname = \"qu-wei-jian-ju\"\n\n"
+        "[[department]]\nslug = \"qu-wei-jian-ju\"\nname = \"区卫生局\"\n";
+    std::ofstream(dir.path / "departments.toml") << listed;
+    std::ofstream(dir.path / "b.txt") << "标题\n\n一、甲专项治理\n牵头部门：区发改局、区教育局、区民政局\n1. 其一。\n\n"
+                                         "二、乙专项治理\n牵头部门：区卫健局\n1. 其一。\n";
+    ImportOptions options;
+    options.input = dir.path / "b.txt";
+    options.edition = "2022";
+    options.content_dir = dir.path;
+    std::ostringstream out, err;
+    REQUIRE(run_import(options, out, err) == 0);
+    INFO(out.str() << err.str());
+    const std::string jia = read_file(dir.path / "2022/jia.md");
+    CHECK(jia.find("department = \"区发改局\"\nco_departments = [\"区教育局\", \"民政局\"]\n") != std::string::npos);
+    const std::string departments = read_file(dir.path / "departments.toml");
+    CHECK(departments == listed + "\n[[department]]\nslug = \"qu-wei-jian-ju-2\"\nname = \"区卫健局\"\n");
+}

@@ -147,8 +147,8 @@ TEST_CASE("import: planned files follow the content format", "[import]") {
     ImportTarget target;
     target.edition = "2023";
     target.year = 2023;
-    target.departments = {{"fagai", "区发改局", ""}, {"qu-zhu-jian-ju", "区住建甲局", ""},
-                          {"jiaoyu", "区教育局", "舟山市定海区教育局"}};
+    target.departments = {{"fagai", "区发改局", "", {}}, {"qu-zhu-jian-ju", "区住建甲局", "", {}},
+                          {"jiaoyu", "区教育局", "舟山市定海区教育局", {}}};
     target.departments_toml = "[[department]]\nslug = \"fagai\"\nname = \"区发改局\"";
     target.departments_toml_exists = true;
     const ImportPlan plan = plan_import(small_bulletin(), target, SlugMaker());

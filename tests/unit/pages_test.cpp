@@ -4,6 +4,7 @@
 // expected comes from the content model, not from the rendered pages.
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -11,6 +12,7 @@
 #include "../support/test_support.h"
 #include "build.h"
 #include "load_site.h"
+#include "pages.h"
 
 namespace {
 
@@ -85,5 +87,32 @@ TEST_CASE("pages: a department page lists every project the department leads, in
                 CHECK(test::html_text(html).find("共牵头" + std::to_string(expected.size()) + "个项目") != std::string::npos);
             }
         }
+    }
+}
+
+TEST_CASE("pages: the pages built are exactly the site map's pages, each at its address") {
+    for (const char* name : {"small", "departments"}) {
+        Built b;
+        build_case(name, b);
+        INFO(name);
+        std::set<std::string> expected;
+        std::map<bulletin::site_map::PageKind, std::size_t> per_kind;
+        for (const bulletin::SitePage& page : bulletin::site_pages(b.site)) {
+            CHECK(expected.insert(bulletin::page_dir(b.site, page) + "index.html").second);
+            ++per_kind[page.kind];
+        }
+        std::set<std::string> built;
+        for (const auto& entry : fs::recursive_directory_iterator(b.tmp / "public")) {
+            if (entry.path().filename() == "index.html") {
+                built.insert(fs::relative(entry.path(), b.tmp / "public").generic_string());
+            }
+        }
+        CHECK(built == expected);
+        using bulletin::site_map::PageKind;
+        CHECK(per_kind[PageKind::home] == 1);
+        CHECK(per_kind[PageKind::search] == 1);
+        CHECK(per_kind[PageKind::edition] == b.site.editions.size());
+        CHECK(per_kind[PageKind::project] == b.site.projects.size());
+        CHECK(per_kind[PageKind::department] == b.site.departments.size());
     }
 }

@@ -1,11 +1,13 @@
 // bulletin new: files with every field of the content format and a comment
 // on each, the next free number, the department checked; never overwrites;
 // what it writes passes `bulletin check` once the blanks are filled.
+#include <regex>
 #include <sstream>
 
 #include <catch2/catch.hpp>
 
 #include "build.h"
+#include "field_table.h"
 #include "scaffold.h"
 #include "../support/test_support.h"
 
@@ -146,4 +148,39 @@ TEST_CASE("new through the command line") {
     r = run_cli("new project 2024/ev-charging --department 区住建局 --content content", dir.path());
     CHECK(r.status == 2);
     CHECK(has(r.err, "已经存在"));
+}
+
+TEST_CASE("new writes every field of the field table, in its order, a [[…]] table's fields inside it") {
+    TempDir dir;
+    const fs::path content = dir / "content";
+    write_minimal_site(content);
+    std::ostringstream out, err;
+    REQUIRE(run_new_edition(content.string(), "next", out, err) == 0);  // an id that is not a year
+    REQUIRE(run_new_project(content.string(), "2022/new-one", "区发改局", std::nullopt, out, err) == 0);
+    const std::pair<fs::path, const FieldTable*> files[] = {{content / "next/_index.md", &fields::edition_table},
+                                                           {content / "2022/new-one.md", &fields::project_table}};
+    for (const auto& [file, table] : files) {
+        const std::string text = read_file(file);
+        std::size_t last = 0;
+        for (const FieldSpec* f : table->fields) {
+            INFO(file << ": " << f->key);
+            const std::string key(f->key);
+            const std::regex line(f->type == FieldType::tables ? "\n# \\[\\[" + key + "\\]\\]\n"
+                                                               : "\n(# )?" + key + " *= ");
+            std::smatch m;
+            REQUIRE(std::regex_search(text, m, line));
+            CHECK(static_cast<std::size_t>(m.position(0)) > last);  // in table order
+            last = static_cast<std::size_t>(m.position(0));
+            const FieldTable* nested = key == "metrics"       ? &fields::metric_table
+                                       : key == "corrections" ? &fields::correction_table
+                                       : key == "figures"     ? &fields::figure_table
+                                                              : nullptr;
+            if (!nested) continue;
+            const std::string rest = m.suffix();
+            for (const FieldSpec* g : nested->fields) {
+                INFO(g->key);
+                CHECK(std::regex_search(rest, std::regex("^# " + std::string(g->key) + " *= ", std::regex::multiline)));
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
-// Postings collected on several threads and the JSON written without the
-// library: both must come out exactly as the simple definitions say.
+// Postings collected on several threads and their number lists written
+// without the library: both must come out exactly as the simple definitions
+// say. (JSON strings: json_text_test.cpp.)
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -17,8 +18,6 @@ namespace {
 
 using bulletin::search::Document;
 using Json = nlohmann::ordered_json;
-
-std::string dumped(const std::string& s) { return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 // Documents already in id order (one edition, one department, numbered),
 // with words, numbers, units, full-width and Traditional characters, so
@@ -93,25 +92,6 @@ bulletin::OutputFiles built_with_jobs(const std::vector<Document>& docs, const c
 }
 
 }  // namespace
-
-TEST_CASE("search postings: JSON strings are written as nlohmann writes them") {
-    for (const std::string s : {"", "plain", "充电桩 8.98万元", "quote \" backslash \\ slash /", "\b\f\n\r\t\x01\x1f\x7f",
-                                "ß é ж", "\xe0\xa4\x95", "\xed\x9f\xbf", "\U0001f600", "\xff", "\xc0\xaf", "\xe4\xb8",
-                                "\xed\xa0\x80", "a\x80z", "\xf4\x90\x80\x80"}) {
-        std::string out = "[";  // appended to what is there
-        bulletin::search::append_json_string(out, s);
-        CHECK(out.substr(1) == dumped(s));
-    }
-    std::mt19937 random(11);
-    const std::string alphabet = "ab\"\\\n\x01\x7f\xc3\xa9\xe4\xb8\x87\xe0\xed\xf0\x9f\x98\x80\x80\xbf\xc0\xff";
-    for (int n = 0; n < 20000; ++n) {
-        std::string s;
-        for (int k = static_cast<int>(random() % 12); k > 0; --k) s += alphabet[random() % alphabet.size()];
-        std::string out;
-        bulletin::search::append_json_string(out, s);
-        CHECK(out == dumped(s));
-    }
-}
 
 TEST_CASE("search postings: whole numbers as JSON writes them") {
     for (std::int64_t v : std::initializer_list<std::int64_t>{0, 9, 10, 99, 100, -1, -10, 123456789012, INT64_MIN, INT64_MAX}) {

@@ -140,6 +140,38 @@ TEST_CASE("search tokenizer: fold agrees with ICU on random mixtures, invalid UT
     CHECK(wrong == 0);
 }
 
+TEST_CASE("search tokenizer: each kind of ill-formed UTF-8 becomes U+FFFD as ICU makes it, the rest is kept") {
+    // Decoded with ICU's U8_NEXT: a stray trail byte, a truncated sequence,
+    // an overlong form, a surrogate, past U+10FFFF, a byte UTF-8 never has.
+    for (const std::string bad : {"\x80", "\xbf", "\xc3", "\xe4\xb8", "\xf0\x9f\x98", "\xc0\xaf", "\xc1\xbf",
+                                  "\xe0\x80\x80", "\xe0\x9f\xbf", "\xed\xa0\x80", "\xed\xbf\xbf", "\xf0\x8f\xbf\xbf",
+                                  "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xfe", "\xff"}) {
+        const std::string text = "甲" + bad + "乙";
+        INFO(text);
+        const std::u32string folded = bulletin::search::fold(text);
+        CHECK(folded == icu_fold(text));
+        CHECK(folded.front() == U'甲');
+        CHECK(folded.back() == U'乙');
+        CHECK(folded.find(U'\ufffd') != std::u32string::npos);
+    }
+    // Well-formed at the edges of each length: kept as they are (folded).
+    for (const std::string good : {"\x7f", "\xc2\x80", "\xdf\xbf", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xee\x80\x80",
+                                   "\xef\xbf\xbe", "\xf0\x90\x80\x80", "\xf4\x8f\xbf\xbf"}) {
+        const std::string text = "甲" + good + "乙";
+        INFO(text);
+        const std::u32string folded = bulletin::search::fold(text);
+        CHECK(folded == icu_fold(text));
+        CHECK(folded.find(U'\ufffd') == std::u32string::npos);
+    }
+}
+
+TEST_CASE("search tokenizer: to_utf8 writes each code point as UTF-8") {
+    CHECK(bulletin::search::to_utf8(U"a\u00e9\u4e07\U0001f600") == "a\xc3\xa9\xe4\xb8\x87\xf0\x9f\x98\x80");
+    CHECK(bulletin::search::to_utf8(U"\u007f\u0080\u07ff\u0800\uffff\U00010000\U0010ffff") ==
+          "\x7f\xc2\x80\xdf\xbf\xe0\xa0\x80\xef\xbf\xbf\xf0\x90\x80\x80\xf4\x8f\xbf\xbf");
+    CHECK(bulletin::search::to_utf8(U"").empty());
+}
+
 TEST_CASE("search tokenizer: spans are the tokens, and one TokenSpans serves many texts") {
     bulletin::search::TokenSpans spans;
     for (const std::string text : {"涉及金额8.98万元，已全部退还", "CMake ＡＢＣ１２３", "", "截至2022年12月底"}) {

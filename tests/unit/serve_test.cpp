@@ -190,6 +190,11 @@ TEST_CASE("serve LiveSite after each change holds exactly the files a fresh buil
         REQUIRE(live.rebuild({property}).ok);
         same_as_fresh();
     }
+    SECTION("a plain field only (its tags), which the field table compares") {
+        replace_in(property, "tags = [\"物业\"]", "tags = [\"物业\", \"业委会\"]");
+        REQUIRE(live.rebuild({property}).ok);
+        same_as_fresh();
+    }
     SECTION("a project removed, then another added") {
         fs::remove(property);  // the last of its edition: the numbers still run 1, 2
         REQUIRE(live.rebuild({property}).ok);

@@ -114,3 +114,24 @@ TEST_CASE("site map: addresses and the manifest's groups") {
     CHECK(manifest_group("data/20221.json", ids) == "site");
     CHECK(manifest_group(std::string(search_manifest), ids) == "site");
 }
+
+TEST_CASE("site map: every kind of page has its template, and a page the site has once reserves its name") {
+    using bulletin::site_map::PageKind;
+    const auto kinds = bulletin::site_map::page_kinds();
+    REQUIRE(kinds.size() == 7);
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        const auto& kind = kinds[i];
+        INFO(kind.name);
+        CHECK(static_cast<std::size_t>(kind.kind) == i);
+        CHECK(&bulletin::site_map::page_kind(kind.kind) == &kind);
+        CHECK(fs::exists(test::themes_dir() / "default/templates" / (std::string(kind.name) + ".html")));
+        if (kind.once && !kind.address.empty()) {
+            CHECK(bulletin::site_map::is_reserved(std::string(kind.address.substr(0, kind.address.find('/')))));
+        }
+        CHECK(kind.once == (kind.kind != PageKind::edition && kind.kind != PageKind::project &&
+                            kind.kind != PageKind::department));
+    }
+    CHECK_FALSE(bulletin::site_map::page_kind(PageKind::search).in_sitemap);
+    CHECK(bulletin::site_map::page_kind(PageKind::archive).in_sitemap);
+    CHECK(bulletin::site_map::page_kind(PageKind::home).address.empty());
+}

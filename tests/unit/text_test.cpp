@@ -100,6 +100,25 @@ TEST_CASE("text: UTF-8 checks, positions and widths") {
     CHECK(display_width("（60个）") == 8);
 }
 
+TEST_CASE("text: stepping over code points, ill-formed sequences one step each") {
+    const std::string s = "a\xc3\xa9\xe4\xb8\x87\xf0\x9f\x98\x80z";  // a é 万 😀 z
+    std::vector<std::size_t> forward{0};
+    while (forward.back() < s.size()) forward.push_back(next_code_point(s, forward.back()));
+    CHECK(forward == std::vector<std::size_t>{0, 1, 3, 6, 10, 11});
+    std::vector<std::size_t> back{s.size()};
+    while (back.back() > 0) back.push_back(previous_code_point(s, back.back()));
+    CHECK(back == std::vector<std::size_t>{11, 10, 6, 3, 1, 0});
+    // A truncated sequence is one step; so is a stray trail byte.
+    CHECK(next_code_point("\xe4\xb8z", 0) == 2);
+    CHECK(next_code_point("\x80\x80", 0) == 1);
+    CHECK(previous_code_point("z\xe4\xb8", 3) == 1);
+    CHECK(previous_code_point("\x80\x80", 2) == 1);
+    CHECK(previous_code_point("abc", 0) == 0);
+    // Columns and lengths count code points, not bytes.
+    CHECK(line_column("a\xf0\x9f\x98\x80" "b", 5) == std::pair<int, int>(1, 3));
+    CHECK(utf8_length("a\xf0\x9f\x98\x80\xc3\xa9") == 3);
+}
+
 TEST_CASE("text: collapse_whitespace joins runs into one space and trims") {
     CHECK(collapse_whitespace("  a \n\n b\t c  ") == "a b c");
     CHECK(collapse_whitespace("\n\n") == "");
