@@ -250,6 +250,28 @@ constexpr std::array kCatalog{
     Entry{Msg::table_too_large, "这个文件的表格共有 {} 格，最多 {} 格", "the tables of this file have {} cells; at most {} are allowed"},
     Entry{Msg::table_too_large_hint, "这么大的表格不适合放在通报页面上；请只保留要点，完整数据可另行公开",
           "a table this large does not belong on a bulletin page; keep the key figures and publish the full data separately"},
+    Entry{Msg::list_separator, "、", ", "},
+    // serve (serve/serve.cpp)
+    Entry{Msg::serve_listening, "serve: 正在预览 {}，地址 http://{}:{}/（显示草稿；不写入任何文件；按 Ctrl-C 停止）",
+          "serve: previewing {} at http://{}:{}/ (drafts shown; nothing is written to disk; Ctrl-C stops)"},
+    Entry{Msg::serve_updated, "serve: 已更新（{}）：重新生成 {}/{} 期，用时 {:.0f} 毫秒",
+          "serve: updated after {} — {} of {} edition(s) rendered, {:.0f} ms"},
+    Entry{Msg::serve_failed, "serve: {} 有错误，仍显示上一次没有错误的网站",
+          "serve: {} has errors; the last good site is still served"},
+    Entry{Msg::serve_stopped, "serve: 已停止", "serve: stopped"},
+    Entry{Msg::serve_cannot_listen, "无法在 {}:{} 上提供预览（端口已被占用？可用 --port 换一个，例如 --port {}）",
+          "cannot serve the preview on {}:{} (is the port taken? choose another with --port, e.g. --port {})"},
+    Entry{Msg::serve_warnings_again, "（其中 {} 个警告上次已列出，不再重复；每个页面顶部都会列出，bulletin check 会列出全部）",
+          "({} of the warnings were listed before and are not repeated; every page lists them, and bulletin check lists them all)"},
+    Entry{Msg::serve_errors_over_site, "内容有 {} 处错误。下面仍是出错前的网站，改正之前不会更新。",
+          "The content has {} error(s). Below is the site as it was before them; it is not updated until they are fixed."},
+    Entry{Msg::serve_errors_no_site, "内容有 {} 处错误，改正之前无法生成网站。",
+          "The content has {} error(s); the site cannot be built until they are fixed."},
+    Entry{Msg::serve_warnings, "{} 处警告：网站照常生成，请核对。", "{} warning(s): the site is built, but please check."},
+    Entry{Msg::serve_fix_and_save, "改正文件并保存后，本页会自动刷新。", "Fix the file and save it: this page reloads by itself."},
+    Entry{Msg::serve_more_warnings, "另有 {} 处警告未在此列出：bulletin check 会列出全部。",
+          "{} more warning(s) are not listed here: bulletin check lists them all."},
+    Entry{Msg::serve_not_found, "没有这个页面。", "No page at this address."},
 };
 
 }  // namespace

@@ -51,6 +51,12 @@ enum class Msg {
     import_no_year_hint, import_departments_unreadable, import_departments_unreadable_hint, import_exists,
     import_exists_hint, import_write_failed, import_written, import_updated, import_new_department,
     file_too_large, file_too_large_hint, table_too_wide, table_too_wide_hint, table_too_large, table_too_large_hint,
+    // joining a short list of names: "a、b" / "a, b"
+    list_separator,
+    // serve (serve/serve.cpp)
+    serve_listening, serve_updated, serve_failed, serve_stopped, serve_cannot_listen, serve_warnings_again,
+    serve_errors_over_site, serve_errors_no_site, serve_warnings, serve_fix_and_save, serve_more_warnings,
+    serve_not_found,
 };
 
 /// The text of `m` in `language` (BCP 47, e.g. "zh-CN", "en"); Chinese unless

@@ -139,11 +139,15 @@ void apply_strict(const BuildOptions& options, Diagnostics& diags) {
 // caller has no site after this; until here it was never changed.
 std::vector<search::Document> search_documents(Site&& handed_over, const Theme& theme) {
     Site site = std::move(handed_over);
-    for (Project& p : site.projects) std::string().swap(p.body_html);  // every page is written by now
+    // The site is the only holder of its projects here: edit() changes them in place.
+    for (std::size_t i = 0; i < site.projects.size(); ++i) {
+        std::string().swap(site.projects.edit(i).body_html);  // every page is written by now
+    }
     ::malloc_trim(0);
     std::vector<search::Document> docs;
     docs.reserve(site.projects.size());
-    for (Project& p : site.projects) {
+    for (std::size_t i = 0; i < site.projects.size(); ++i) {
+        Project& p = site.projects.edit(i);
         const Edition& e = site.editions[p.edition];
         const Department& d = site.departments[p.department];
         docs.push_back({project_url(site, p), std::move(p.title), d.name, d.slug, e.id, format_year(e.year, theme),

@@ -129,7 +129,7 @@ TEST_CASE("serve LiveSite renders again only the edition that changed and keeps 
     CHECK(live.has_errors());
     CHECK(live.generation() > generation);
     CHECK(page(live, "2022/ev-charging/index.html").find("这句是新加的") != std::string::npos);
-    const std::string messages = format_diagnostics(live.diagnostics(), live.language());
+    const std::string messages = format_diagnostics(*live.diagnostics(), live.language());
     CHECK(messages.find("2022/ev-charging.md:") != std::string::npos);
 
     // Fixed: the site comes back with what was written meanwhile.
@@ -166,12 +166,14 @@ TEST_CASE("serve LiveSite after each change holds exactly the files a fresh buil
         const auto a = live.snapshot();
         const auto b = fresh.snapshot();
         std::vector<std::string> paths_a, paths_b;
-        for (const auto& [path, bytes] : a->files) paths_a.push_back(path);
-        for (const auto& [path, bytes] : b->files) paths_b.push_back(path);
+        const Snapshot::Files files_a = a->files();
+        const Snapshot::Files files_b = b->files();
+        for (const auto& [path, bytes] : files_a) paths_a.push_back(path);
+        for (const auto& [path, bytes] : files_b) paths_b.push_back(path);
         REQUIRE(paths_a == paths_b);
-        for (const auto& [path, bytes] : b->files) {
+        for (const auto& [path, bytes] : files_b) {
             INFO(path);
-            CHECK(*a->files.at(path) == *bytes);
+            CHECK(*files_a.at(path) == *bytes);
         }
         for (const char* path : {"feed.xml", "sitemap.xml", "search-index.json", "manifest.json"}) {
             INFO(path);
