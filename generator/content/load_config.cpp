@@ -21,6 +21,30 @@ bool is_base_url(const std::string& url) {
     return std::regex_match(url, re);
 }
 
+std::string site_language(const std::string& content_dir) {
+    const std::string file = (std::filesystem::path(content_dir) / "site.toml").string();
+    const std::string fallback = SiteConfig{}.language;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) return fallback;
+    try {
+        Diagnostics ignored;  // whoever reads the site reports them
+        if (auto config = load_site_config(file, file, ignored)) return config->language;
+        // A mistake elsewhere in the file: its language line, if it has a plain one.
+        const auto source = read_source(file, file, ignored, fallback);
+        if (!source) return fallback;
+        static const std::regex line(R"re(^[ \t]*language[ \t]*=[ \t]*"([^"]+)"[ \t]*(#.*)?$)re");
+        std::smatch m;
+        for (std::size_t start = 0; start < source->text.size();) {
+            const std::size_t end = std::min(source->text.find('\n', start), source->text.size());
+            const std::string text = source->text.substr(start, end - start);
+            if (std::regex_match(text, m, line) && is_language_tag(m[1].str())) return m[1].str();
+            start = end + 1;
+        }
+    } catch (const std::exception&) {
+    }
+    return fallback;
+}
+
 std::optional<SiteConfig> load_site_config(const std::string& file, const std::string& shown, Diagnostics& diags) {
     SiteConfig config;
     const std::string default_language = config.language;

@@ -13,6 +13,11 @@ namespace bulletin {
 /// are reported in the default language, everything after in the site's.
 std::optional<SiteConfig> load_site_config(const std::string& file, const std::string& shown, Diagnostics& diags);
 
+/// The language site.toml in `content_dir` names, for messages, even when
+/// the file has other mistakes (its `language = "…"` line is looked for
+/// then); the default language (zh-CN) when there is none.
+std::string site_language(const std::string& content_dir);
+
 /// Reads departments.toml: every [[department]] with a unique slug and name.
 std::vector<Department> load_departments(const std::string& file, const std::string& shown,
                                          const std::string& language, Diagnostics& diags);

@@ -63,11 +63,13 @@ struct Loaded {
     std::optional<Site> site;
     std::optional<Theme> theme;
     Diagnostics diags;
+    std::string language;  ///< the site's, also when the content has errors and there is no site
 };
 
 Loaded load_all(const BuildOptions& options) {
     Loaded l;
     l.site = load_site(options.content_dir, {options.drafts, options.base_url}, l.diags);
+    l.language = l.site ? l.site->config.language : site_language(options.content_dir);
     if (l.site) {
         l.theme = Theme::load(find_theme(options, l.site->config.theme), l.site->config.language, l.diags,
                               layouts_dir(options));
@@ -120,7 +122,7 @@ std::string summary_line(const BuildOptions& options, const std::string& languag
                fmt::format("{:.2f}", seconds)) + "\n";
 }
 
-std::string language_of(const Loaded& l) { return l.site ? l.site->config.language : "zh-CN"; }
+const std::string& language_of(const Loaded& l) { return l.language; }
 
 // --strict: every warning is an error, so a site's own CI stops on it.
 void apply_strict(const BuildOptions& options, Diagnostics& diags) {

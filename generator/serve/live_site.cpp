@@ -8,6 +8,7 @@
 
 #include "feeds.h"
 #include "files.h"
+#include "load_config.h"
 #include "manifest.h"
 #include "messages.h"
 #include "open_data.h"
@@ -179,7 +180,7 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
         std::lock_guard lock(mutex_);
         theme_dir_ = theme_dir;
     }
-    const std::string language = loaded ? loaded->config.language : now.language;
+    const std::string language = loaded ? loaded->config.language : site_language(options_.content_dir);
     if (!loaded || !theme || diags.has_errors()) {
         std::lock_guard lock(mutex_);
         state_.diags = std::make_shared<const Diagnostics>(std::move(diags));
