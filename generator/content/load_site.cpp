@@ -326,6 +326,7 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
     auto config = load_site_config((fs::path(content_dir) / "site.toml").string(),
                                    shown_path(content_dir, "site.toml"), diags);
     SiteConfig cfg = config.value_or(SiteConfig{});
+    if (!config) cfg.language = site_language(content_dir);  // site.toml has mistakes: the rest is still in its language
     if (options.base_url) {
         if (is_base_url(*options.base_url)) {
             cfg.base_url = *options.base_url;

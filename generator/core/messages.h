@@ -41,6 +41,10 @@ enum class Msg {
     link_not_project, link_not_project_hint, dup_project_file, link_not_built, link_not_built_hint,
     // TOML typed with a Chinese input method (content/toml_ime.cpp)
     ime_char, ime_quote_hint, ime_punct_hint, ime_space_hint, ime_unclosed_quote,
+    // the site's identity in site.toml (content/identity.cpp)
+    identity_not_a_table, identity_not_a_table_hint, identity_bad_site_code, identity_bad_site_code_hint,
+    identity_bad_icp, identity_bad_icp_hint, identity_bad_police, identity_bad_police_hint, identity_bad_postcode,
+    identity_bad_postcode_hint, identity_bad_phone, identity_bad_phone_hint, identity_bad_email, identity_bad_email_hint,
     // command summaries (pipeline/build.cpp, cli/main.cpp)
     check_summary, build_summary, bad_base_url_option, content_missing,
     // verify (publish/manifest.cpp)
@@ -60,6 +64,8 @@ enum class Msg {
     file_too_large, file_too_large_hint, table_too_wide, table_too_wide_hint, table_too_large, table_too_large_hint,
     // joining a short list of names: "a、b" / "a, b"
     list_separator,
+    // a name from the content, as a message shows it: as it is in Chinese, in quotes in English
+    quoted,
     // serve (serve/serve.cpp)
     serve_listening, serve_updated, serve_failed, serve_stopped, serve_cannot_listen, serve_warnings_again,
     serve_errors_over_site, serve_errors_no_site, serve_warnings, serve_fix_and_save, serve_more_warnings,

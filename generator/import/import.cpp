@@ -207,7 +207,10 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
             << "\n";
         for (const ImportedProject& p : bulletin.projects) {
             std::string lead;
-            for (const std::string& d : p.departments) lead += (lead.empty() ? "" : "、") + d;
+            for (const std::string& d : p.departments) {
+                lead += (lead.empty() ? std::string() : std::string(bulletin::text(Msg::list_separator, language))) +
+                        say(language, Msg::quoted, d);
+            }
             if (lead.empty()) lead = say(language, Msg::import_no_lead);
             out << say(language, Msg::import_plan_project, p.number, p.title, lead, p.outcomes.size()) << "\n";
         }

@@ -129,7 +129,7 @@ std::optional<DecodedText> decode_import_text(std::string_view bytes) {
     // Chinese Windows saves text as GBK; GB18030 reads GBK and GB2312 too.
     auto text = convert_strict(bytes, "GB18030");
     if (!text) return std::nullopt;
-    return DecodedText{std::move(*text), "GB18030（GBK）"};
+    return DecodedText{std::move(*text), "GB18030 (GBK)"};
 }
 
 std::vector<TextLine> split_import_lines(std::string_view text) {
