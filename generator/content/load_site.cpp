@@ -107,6 +107,7 @@ struct LoadedProject {
     std::string number_line;
     std::vector<StaticFile> files;  // images and attachments its text links to
     std::vector<LocalLinks::PageLink> pages;  // the pages it links to
+    std::vector<std::pair<std::string, bool>> looked_up;  // the files its links name, and whether each was there
 };
 
 LoadedProject load_project(const Context& ctx, const fs::path& file, const std::string& shown,
@@ -179,6 +180,7 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
     p.number = static_cast<int>(*number);
     LocalLinks links(ctx.content_dir, md_dir, *source, fm->body_line, diags, lang);
     MarkdownResult md = render_markdown(fm->body, links.resolver());
+    out.looked_up = std::move(links.looked_up);  // a missing image's error goes once the image is there
     if (diags.has_errors()) return out;
     out.files = std::move(links.files);
     out.pages = std::move(links.pages);
@@ -261,6 +263,15 @@ std::shared_ptr<LoadCache> make_load_cache() { return std::make_shared<LoadCache
 namespace {
 
 using FileIdentity = std::array<std::uint64_t, 3>;  // size, modification time (ns), inode
+
+// The files a project's links name are where they were (or still missing):
+// its result, errors included, stands.
+bool links_unchanged(const LoadedProject& l) {
+    return std::all_of(l.looked_up.begin(), l.looked_up.end(), [](const auto& file) {
+        struct stat st {};
+        return (::stat(file.first.c_str(), &st) == 0 && S_ISREG(st.st_mode)) == file.second;
+    });
+}
 
 FileIdentity identity_of(const struct stat& st) {
     return {static_cast<std::uint64_t>(st.st_size),
@@ -449,7 +460,8 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         if (cache) {  // only read while the files are loaded: no lock
             const auto it = cache->entries.find(key);
             const LoadCache::Entry* e = it == cache->entries.end() ? nullptr : &it->second;
-            if (e && e->size == identity[0] && e->mtime_ns == identity[1] && e->inode == identity[2]) {
+            if (e && e->size == identity[0] && e->mtime_ns == identity[1] && e->inode == identity[2] &&
+                links_unchanged(*e->result)) {
                 loaded[i] = e->result;
                 from_cache[i] = 1;
                 return;

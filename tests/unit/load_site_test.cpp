@@ -72,6 +72,28 @@ TEST_CASE("load_site: with a cache, the next load shares every unchanged project
     for (const auto& [address, project] : by_address(*uncached)) CHECK(project != after.at(address));
 }
 
+TEST_CASE("load_site: with a cache, a project is read again when an image it links to goes or comes") {
+    TempDir dir;
+    const fs::path content = dir / "content";
+    fs::copy(source_dir() / "tests/sites/small/content", content, fs::copy_options::recursive);
+    append_to(content / "2022/property.md", "\n![现场](photo.jpg)\n");
+    write_file(content / "2022/photo.jpg", "JPEG bytes");
+    const auto cache = make_load_cache();
+    auto loads = [&] {
+        Diagnostics diags;
+        const bool ok = load_site(content.string(), {true, std::nullopt, cache.get()}, diags).has_value();
+        return std::pair{ok, format_diagnostics(diags, "zh-CN")};
+    };
+    CHECK(loads().first);
+    fs::remove(content / "2022/photo.jpg");  // the project file itself is unchanged
+    const auto [ok, messages] = loads();
+    CHECK_FALSE(ok);
+    CHECK(messages.find("2022/property.md:") != std::string::npos);
+    CHECK(messages.find("找不到链接的文件“photo.jpg”") != std::string::npos);
+    write_file(content / "2022/photo.jpg", "JPEG bytes");
+    CHECK(loads().first);
+}
+
 TEST_CASE("load_site: an edition added in front moves the projects' edition, and the site before keeps its own") {
     TempDir dir;
     const fs::path content = dir / "content";
