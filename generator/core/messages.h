@@ -14,7 +14,7 @@ enum class Msg {
     not_utf8, not_utf8_hint,
     fm_missing_open, fm_missing_open_hint, fm_missing_close, fm_missing_close_hint,
     toml_syntax, toml_syntax_hint,
-    missing_field, missing_field_hint, wrong_type, wrong_type_hint,
+    missing_field, missing_field_hint, missing_field_commented, wrong_type, wrong_type_hint,
     unknown_field, unknown_field_hint_suggest, unknown_field_hint,
     bad_base_url, bad_base_url_hint, bad_theme, bad_language,
     bad_slug, bad_slug_hint, bad_dept_slug, dup_dept_slug, dup_dept_name, dup_first_here,
@@ -72,7 +72,7 @@ enum class Msg {
     serve_not_found,
     // new (scaffold/scaffold.cpp)
     new_bad_name, new_bad_name_suggest, new_reserved, new_exists, new_cannot_write, new_no_edition, new_bad_target,
-    new_written_edition, new_written_project, new_no_departments,
+    new_written_edition, new_written_project, new_written_project_titled, new_no_departments,
     // the command line (cli/usage.cpp, cli/main.cpp)
     usage_unknown_command, usage_unknown_command_suggest, usage_unknown_kind, usage_unknown_kind_suggest,
     usage_unknown_option, usage_unknown_option_suggest, usage_name_command, usage_missing, usage_missing_option, usage_missing_value,

@@ -237,7 +237,10 @@ int run_new_project(const std::string& content_dir, const std::string& target, c
     }
     const int number = next_free_number(dir.string());
     if (!write_new(file, project_text(title.value_or(""), found->name, number), language, err)) return 2;
-    out << say(language, Msg::new_written_project, shown(file), number) << "\n";
+    // With --title given, what is left to write is the text.
+    out << say(language, title && !title->empty() ? Msg::new_written_project_titled : Msg::new_written_project, shown(file),
+               number)
+        << "\n";
     return 0;
 }
 

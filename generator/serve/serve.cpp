@@ -17,6 +17,7 @@
 #include <httplib.h>
 
 #include "live_site.h"
+#include "load_config.h"
 #include "messages.h"
 #include "text.h"
 #include "watch.h"
@@ -269,8 +270,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     }
     LiveSite live(options.build);
     const fs::path content_abs = fs::weakly_canonical(fs::absolute(options.build.content_dir));
-    live.rebuild({});
-    std::string language = live.language();
+    std::string language = site_language(options.build.content_dir);
     // What the terminal was shown: after a save, warnings already listed are
     // counted, not listed again (every page lists them, and `check` too).
     std::set<std::string> warnings_shown;  // each as place and message
@@ -299,8 +299,6 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
         warnings_shown = std::move(now);
         return text;
     };
-    err << report(*live.diagnostics(), language);
-    Watcher watcher(live.watched_roots());
     ProblemsBox boxes;
 
     std::mutex mutex;
@@ -387,6 +385,14 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
         err << "bulletin: " << say(language, Msg::serve_cannot_listen, options.bind, options.port, options.port + 1) << "\n";
         return exit_usage_error;
     }
+
+    // The port is ours (a second serve is told at once, before a build that
+    // can take seconds): build the site, then watch it. Requests wait until
+    // the server listens, after the first build.
+    live.rebuild({});
+    language = live.language();
+    err << report(*live.diagnostics(), language);
+    Watcher watcher(live.watched_roots());
 
     // Ctrl-C (or SIGTERM): stop watching, end the event streams, stop the server.
     std::thread signal_thread([&] {

@@ -207,7 +207,8 @@ TEST_CASE("messages: an English site's check, serve, new and import print Englis
     CHECK(std::system(command.c_str()) != -1);
     const std::string served = read_file(serve_log);
     CHECK(served.find("serve: previewing content at http://127.0.0.1:") != std::string::npos);
-    CHECK(served.find("serve: 2022/property.md has errors; the last good site is still served") != std::string::npos);
+    CHECK(served.find("serve: after 2022/property.md was saved the content has errors (below); the last good site is still served") !=
+          std::string::npos);
     CHECK(served.find("serve: stopped") != std::string::npos);
     outputs.emplace_back("serve", served);
     bulletin::BuildOptions options;
