@@ -47,6 +47,8 @@ const std::string kServeCss = R"(/* Added by `bulletin serve` only: the box that
 .bulletin-serve-problems { margin: 0; padding: 1rem; border-bottom: 4px solid #b00020; background: #fff4f4; color: #1a1a1a; font-size: 1rem; line-height: 1.6; }
 .bulletin-serve-problems.warnings-only { border-bottom-color: #8a4b00; background: #fffaf0; }
 .bulletin-serve-problems h2 { margin: 0 0 .5rem; font-size: 1.125rem; color: #8f001a; }
+.bulletin-serve-problems summary { cursor: pointer; }
+.bulletin-serve-problems summary h2 { display: inline; }
 .bulletin-serve-problems.warnings-only h2 { color: #6b3a00; }
 .bulletin-serve-problems p { margin: 0 0 .5rem; }
 .bulletin-serve-problems pre { margin: .5rem 0 0; padding: .5rem; background: #fff; border: 1px solid #d0d7de; overflow-x: auto; white-space: pre-wrap; word-break: break-all; font-size: .875rem; }
@@ -57,6 +59,8 @@ std::string escape(std::string_view s) { return xml_escape(s); }
 // A page lists every error, and this many warnings at most: a site with
 // hundreds of warnings would bury the page under them (`check` lists all).
 constexpr std::size_t kWarningsOnPage = 100;
+// Up to this many warnings (and no error) the box is open; past it, folded.
+constexpr std::size_t kWarningsOpen = 3;
 
 // The diagnostics in the order format_diagnostics() prints them (by file,
 // line, column), without copying them.
@@ -81,13 +85,18 @@ std::string problems_box(const Diagnostics& diags, const std::string& language, 
     if (errors == 0 && warnings == 0) return {};
     std::string box = errors ? "<section class=\"bulletin-serve-problems\" role=\"alert\" aria-labelledby=\"bulletin-serve-problems-title\" lang=\""
                              : "<section class=\"bulletin-serve-problems warnings-only\" aria-labelledby=\"bulletin-serve-problems-title\" lang=\"";
-    box += escape(language) + "\">\n<h2 id=\"bulletin-serve-problems-title\">";
+    box += escape(language) + "\">\n";
+    // Warnings alone do not stop the site: more than a few are folded under
+    // their heading (a <details>, no script), so the page stays in view.
+    const bool folded = !errors && warnings > kWarningsOpen;
+    if (!errors) box += folded ? "<details>\n<summary>" : "<details open>\n<summary>";
+    box += "<h2 id=\"bulletin-serve-problems-title\">";
     if (errors) {
         box += escape(say(language, have_site ? Msg::serve_errors_over_site : Msg::serve_errors_no_site, errors));
     } else {
         box += escape(say(language, Msg::serve_warnings, warnings));
     }
-    box += "</h2>\n";
+    box += errors ? "</h2>\n" : "</h2></summary>\n";
     if (errors) box += "<p>" + escape(text(Msg::serve_fix_and_save, language)) + "</p>\n";
     // Every error; the warnings up to a page's worth (check lists them all).
     std::size_t shown_warnings = 0;
@@ -100,6 +109,7 @@ std::string problems_box(const Diagnostics& diags, const std::string& language, 
     if (warnings > kWarningsOnPage) {
         box += "<p>" + escape(say(language, Msg::serve_more_warnings, warnings - kWarningsOnPage)) + "</p>\n";
     }
+    if (!errors) box += "</details>\n";
     box += "</section>\n";
     return box;
 }

@@ -96,6 +96,15 @@ TEST_CASE("serve preview_page links the reload script and shows every diagnostic
     CHECK(has_text(crowded, "警告100</pre>"));
     CHECK_FALSE(has_text(crowded, "警告101</pre>"));
     CHECK(has_text(crowded, "另有 50 处警告未在此列出：bulletin check 会列出全部。"));
+    // Warnings alone: a few are shown open, more are folded under their heading (no script needed).
+    Diagnostics few, more;
+    for (int i = 1; i <= 4; ++i) {
+        (i <= 3 ? few : more).warning({"content/2022/a.md", i, 1}, "警告" + std::to_string(i));
+        if (i <= 3) more.warning({"content/2022/a.md", i, 1}, "警告" + std::to_string(i));
+    }
+    CHECK(has_text(preview_page(html, 9, few, "zh-CN"), "<details open>\n<summary><h2 id=\"bulletin-serve-problems-title\">3 处警告"));
+    CHECK(has_text(preview_page(html, 9, more, "zh-CN"), "<details>\n<summary><h2 id=\"bulletin-serve-problems-title\">4 处警告"));
+    CHECK_FALSE(has_text(crowded, "<details"));  // errors are never folded
 
     REQUIRE(serve_asset("reload.js") != nullptr);
     CHECK(serve_asset("reload.js")->find("EventSource(\"/_serve/events\")") != std::string::npos);
