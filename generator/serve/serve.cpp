@@ -11,6 +11,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <unordered_set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -283,16 +284,18 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     std::string language = site_language(options.build.content_dir);
     // What the terminal was shown: after a save, warnings already listed are
     // counted, not listed again (every page lists them, and `check` too).
-    std::set<std::string> warnings_shown;  // each as place and message
+    std::unordered_set<std::size_t> warnings_shown;  // each by a hash of its place and message
     auto report = [&](const Diagnostics& diags, const std::string& lang) {
-        std::set<std::string> now;
+        std::unordered_set<std::size_t> now;
         std::vector<const Diagnostic*> listed;
         std::size_t again = 0;
         for (const Diagnostic& d : diags.items()) {
             if (d.severity == Severity::warning) {
-                std::string key = fmt::format("{}:{}:{}\n{}", d.loc.file, d.loc.line, d.loc.column, d.message);
+                const std::hash<std::string_view> hash;
+                const std::size_t key = hash(d.loc.file) ^ (hash(d.message) * 31) ^
+                                        (static_cast<std::size_t>(d.loc.line) << 20) ^ static_cast<std::size_t>(d.loc.column);
                 const bool seen = warnings_shown.count(key) > 0;
-                now.insert(std::move(key));
+                now.insert(key);
                 if (seen) {
                     ++again;
                     continue;
