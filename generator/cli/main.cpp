@@ -81,8 +81,10 @@ int main(int argc, char** argv) {
     make_project->add_option("--title", new_title, "Project title");
     make_project->add_option("--content", new_content, "Content folder")->capture_default_str();
 
-    // Unknown commands and options are named, with the nearest valid one, in the site's language.
-    if (auto mistake = usage_mistake(app, argc, argv, command_line_language(argc, argv))) {
+    // Unknown commands and options, and missing ones, are named (with the
+    // nearest valid one) in the site's language.
+    const std::string language = command_line_language(argc, argv);
+    if (auto mistake = usage_mistake(app, argc, argv, language)) {
         std::cerr << *mistake;
         return exit_usage_error;
     }
@@ -91,14 +93,12 @@ int main(int argc, char** argv) {
     } catch (const CLI::Success& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        app.exit(e);
+        std::cerr << "bulletin: " << say(language, Msg::usage_cli_error, e.what()) << "\n";
         return exit_usage_error;
     }
     if (!base_url.empty()) {
         if (!is_base_url(base_url)) {
-            Diagnostics ignored;  // the build reports site.toml's own problems
-            const auto config = load_site_config(options.content_dir + "/site.toml", "site.toml", ignored);
-            std::cerr << "bulletin: " << say(config ? config->language : "zh-CN", Msg::bad_base_url_option, base_url) << "\n";
+            std::cerr << "bulletin: " << say(site_language(options.content_dir), Msg::bad_base_url_option, base_url) << "\n";
             return exit_usage_error;
         }
         options.base_url = base_url;

@@ -1,19 +1,19 @@
 #include "usage.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "load_config.h"
+#include "messages.h"
 #include "text.h"
 
 namespace fs = std::filesystem;
 
 namespace bulletin {
 namespace {
-
-bool english(const std::string& language) { return language == "en" || language.starts_with("en-"); }
 
 // The nearest of `candidates`: a likely typo, or the only one `word` begins.
 std::optional<std::string> nearest(const std::string& word, const std::vector<std::string>& candidates) {
@@ -31,7 +31,7 @@ std::optional<std::string> nearest(const std::string& word, const std::vector<st
 std::string joined(const std::vector<std::string>& words, const std::string& language) {
     std::string out;
     for (const std::string& w : words) {
-        if (!out.empty()) out += english(language) ? ", " : "、";
+        if (!out.empty()) out += text(Msg::list_separator, language);
         out += w;
     }
     return out;
@@ -52,26 +52,40 @@ std::vector<std::string> option_names(const CLI::App& app) {
     return names;
 }
 
-bool known_option(const CLI::App& app, const std::string& arg) {
-    const std::string name = arg.substr(0, arg.find('='));
-    if (name == "--help" || name == "-h") return true;
+const CLI::Option* find_option(const CLI::App& app, const std::string& name) {
     for (const CLI::Option* opt : app.get_options()) {
-        if (opt->check_name(name)) return true;
+        if (opt->check_name(name)) return opt;
     }
-    return false;
+    return nullptr;
 }
 
-std::string unknown_command(const std::string& word, const std::vector<std::string>& commands,
-                            const std::string& language, const std::string& what) {
-    const auto close = nearest(word, commands);
-    if (english(language)) {
-        return close ? fmt::format("bulletin: unknown {} “{}”; did you mean “{}”?\n", what, word, *close)
-                     : fmt::format("bulletin: unknown {} “{}”; the {}s are: {}\n", what, word, what,
-                                   joined(commands, language));
+bool is_positional(const CLI::Option& opt) { return opt.get_lnames().empty() && opt.get_snames().empty(); }
+
+bool is_whole_number(const std::string& s) {
+    std::size_t i = s.starts_with("-") ? 1 : 0;
+    if (i == s.size()) return false;
+    for (; i < s.size(); ++i) {
+        if (s[i] < '0' || s[i] > '9') return false;
     }
-    const std::string zh = what == "command" ? "命令" : "种类";
-    return close ? fmt::format("bulletin: 未知{}“{}”，是否想写“{}”？\n", zh, word, *close)
-                 : fmt::format("bulletin: 未知{}“{}”。可用的{}：{}\n", zh, word, zh, joined(commands, language));
+    return true;
+}
+
+// A command line that does what `path` ("bulletin new project") does, for messages.
+std::string example_of(const std::string& path, const std::string& language) {
+    if (path == "bulletin new edition") return std::string(text(Msg::usage_example_new_edition, language));
+    if (path == "bulletin new project") return std::string(text(Msg::usage_example_new_project, language));
+    if (path == "bulletin import") return std::string(text(Msg::usage_example_import, language));
+    if (path == "bulletin verify") return std::string(text(Msg::usage_example_verify, language));
+    return path + " --help";
+}
+
+// How a message names a positional argument of a command.
+std::string positional_name(const std::string& name, const std::string& language) {
+    if (name == "target") return std::string(text(Msg::usage_arg_target, language));
+    if (name == "id") return std::string(text(Msg::usage_arg_id, language));
+    if (name == "file") return std::string(text(Msg::usage_arg_file, language));
+    if (name == "dir") return std::string(text(Msg::usage_arg_dir, language));
+    return name;
 }
 
 }  // namespace
@@ -83,66 +97,99 @@ std::string command_line_language(int argc, char** argv) {
         if (arg == "--content" && i + 1 < argc) content = argv[i + 1];
         if (arg.starts_with("--content=")) content = arg.substr(10);
     }
-    const fs::path file = fs::path(content) / "site.toml";
-    std::error_code ec;
-    if (!fs::is_regular_file(file, ec)) return "zh-CN";
-    Diagnostics ignored;
-    try {
-        if (auto config = load_site_config(file.string(), file.string(), ignored)) return config->language;
-    } catch (const std::exception&) {
-    }
-    return "zh-CN";
+    return site_language(content);
 }
 
 std::optional<std::string> usage_mistake(const CLI::App& app, int argc, char** argv, const std::string& language) {
     const CLI::App* current = &app;
-    std::string path;  // "bulletin serve", for the message
+    std::string path = "bulletin";  // "bulletin new project", for the message
     bool options_done = false;
+    // What was given to each command on the way: option names, and how many positional arguments.
+    std::vector<std::pair<const CLI::App*, std::string>> given;
+    std::vector<std::pair<const CLI::App*, std::size_t>> positionals{{&app, 0}};
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--") {
             options_done = true;
             continue;
         }
-        if (!options_done && arg.size() > 1 && arg[0] == '-') {
+        if (!options_done && arg.size() > 1 && arg[0] == '-' && !is_whole_number(arg)) {
             if (current == &app && (arg == "--version" || arg == "--help" || arg == "-h")) return std::nullopt;
-            if (known_option(*current, arg)) {
-                // Skip the option's value, when it takes one and it is not joined with '='.
-                const std::string name = arg.substr(0, arg.find('='));
-                for (const CLI::Option* opt : current->get_options()) {
-                    if (opt->check_name(name) && opt->get_type_size() != 0 && arg.find('=') == std::string::npos) ++i;
+            const std::string name = arg.substr(0, arg.find('='));
+            if (name == "--help" || name == "-h") return std::nullopt;  // CLI11 prints the help
+            if (const CLI::Option* opt = find_option(*current, name)) {
+                given.emplace_back(current, name);
+                if (opt->get_items_expected_max() == 0) continue;  // a flag
+                // Its value: joined with '=', or the next argument.
+                std::string value;
+                if (arg.find('=') != std::string::npos) {
+                    value = arg.substr(arg.find('=') + 1);
+                } else if (i + 1 < argc) {
+                    value = argv[++i];
+                } else {
+                    return say(language, Msg::usage_missing_value, path, name, example_of(path, language)) + "\n";
+                }
+                if ((opt->get_type_name() == "INT" || opt->get_type_name() == "UINT") && !is_whole_number(value)) {
+                    return say(language, Msg::usage_not_a_number, path, name, value) + "\n";
                 }
                 continue;
             }
-            const std::string name = arg.substr(0, arg.find('='));
             const auto close = nearest(name, option_names(*current));
-            const std::string where = current == &app ? std::string("bulletin") : "bulletin" + path;
-            if (english(language)) {
-                return close ? fmt::format("bulletin: unknown option “{}” for {}; did you mean “{}”?\n", name, where, *close)
-                             : fmt::format("bulletin: unknown option “{}” for {}; see  {} --help\n", name, where, where);
-            }
-            return close ? fmt::format("bulletin: 未知选项“{}”（{}），是否想写“{}”？\n", name, where, *close)
-                         : fmt::format("bulletin: 未知选项“{}”（{}），可用  {} --help  查看全部选项\n", name, where, where);
+            return "bulletin: " +
+                   (close ? say(language, Msg::usage_unknown_option_suggest, name, path, *close)
+                          : say(language, Msg::usage_unknown_option, name, path, path)) +
+                   "\n";
         }
         const std::vector<std::string> commands = command_names(*current);
-        if (commands.empty()) continue;  // a positional argument of the command
+        if (commands.empty()) {  // a positional argument of the command
+            ++positionals.back().second;
+            continue;
+        }
         bool found = false;
         for (const CLI::App* sub : current->get_subcommands({})) {
             if (sub->check_name(arg)) {
                 current = sub;
                 path += " " + sub->get_name();
+                positionals.emplace_back(current, 0);
                 found = true;
                 break;
             }
         }
-        if (!found) return unknown_command(arg, commands, language, current == &app ? "command" : "kind");
+        if (!found) {
+            const bool top = current == &app;
+            const auto close = nearest(arg, commands);
+            return "bulletin: " +
+                   (close ? say(language, top ? Msg::usage_unknown_command_suggest : Msg::usage_unknown_kind_suggest, arg,
+                                *close)
+                          : say(language, top ? Msg::usage_unknown_command : Msg::usage_unknown_kind, arg,
+                                joined(commands, language))) +
+                   "\n";
+        }
     }
     if (current->get_require_subcommand_min() > 0) {
-        const std::vector<std::string> commands = command_names(*current);
-        if (english(language)) {
-            return fmt::format("bulletin: name a command: {} (see  bulletin{} --help)\n", joined(commands, language), path);
+        return "bulletin: " + say(language, Msg::usage_name_command, joined(command_names(*current), language), path) + "\n";
+    }
+    // What the command needs and was not given.
+    std::size_t positional_given = positionals.back().second;
+    for (const CLI::Option* opt : current->get_options()) {
+        if (!opt->get_required()) continue;
+        if (is_positional(*opt)) {
+            if (positional_given > 0) {
+                --positional_given;
+                continue;
+            }
+            return say(language, Msg::usage_missing, path, positional_name(opt->get_name(), language),
+                       example_of(path, language)) +
+                   "\n";
         }
-        return fmt::format("bulletin: 请写明命令：{}（用  bulletin{} --help  查看说明）\n", joined(commands, language), path);
+        const bool present = std::any_of(given.begin(), given.end(), [&](const auto& g) {
+            return g.first == current && opt->check_name(g.second);
+        });
+        if (!present) {
+            return say(language, Msg::usage_missing_option, path, "--" + opt->get_lnames().front(),
+                       example_of(path, language)) +
+                   "\n";
+        }
     }
     return std::nullopt;
 }

@@ -372,7 +372,8 @@ void check_numbering(const std::vector<NumberedFile>& files, const std::string& 
             if (d == drafts.end()) {
                 all_drafts = false;
             } else {
-                draft_files += (draft_files.empty() ? "" : "、") + d->second->loc.file;
+                draft_files += (draft_files.empty() ? std::string() : std::string(text(Msg::list_separator, lang))) +
+                               d->second->loc.file;
             }
         }
         if (all_drafts) {

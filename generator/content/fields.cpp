@@ -78,8 +78,43 @@ SourceLoc FieldReader::loc_of(const std::string& key) const {
     return table_loc_;
 }
 
+namespace {
+
+// The line of the front matter (from `first_line`) where `key` is written
+// but commented out ("# published = 2025-01-20", as `bulletin new` leaves
+// it), or 0. Only for the top-level table: a table's keys are not looked for.
+int commented_out(const SourceFile& file, int first_line, const std::string& key) {
+    std::string_view text = file.text;
+    int line = 1;
+    for (std::size_t start = 0; start < text.size(); ++line) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        std::string_view l = text.substr(start, end - start);
+        start = end + 1;
+        if (line < first_line) continue;
+        if (l.starts_with("+++") || l.starts_with("[")) return 0;  // the end of the front matter, or the first table
+        const std::size_t hash = l.find_first_not_of(" \t");
+        if (hash == std::string_view::npos || l[hash] != '#') continue;
+        l.remove_prefix(hash + 1);
+        l.remove_prefix(std::min(l.find_first_not_of(" \t"), l.size()));
+        if (!l.starts_with(key)) continue;
+        l.remove_prefix(key.size());
+        l.remove_prefix(std::min(l.find_first_not_of(" \t"), l.size()));
+        if (l.starts_with("=")) return line;
+    }
+    return 0;
+}
+
+}  // namespace
+
 const toml::node* FieldReader::get(const std::string& key, bool required, const std::string& example) {
     const toml::node* n = table_.get(key);
+    if (!n && required && table_loc_.line == 1 && table_loc_.column == 1) {
+        if (const int line = commented_out(file_, first_line_, key)) {
+            diags_.error({file_.path, line, 1}, say(language_, Msg::missing_field, key),
+                         std::string(bulletin::text(Msg::missing_field_commented, language_)), line_text(file_.text, line));
+            return n;
+        }
+    }
     if (!n && required) {
         diags_.error(table_loc_, say(language_, Msg::missing_field, key), say(language_, Msg::missing_field_hint, example),
                      table_loc_.line > 0 ? line_text(file_.text, table_loc_.line) : std::string());

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "fields.h"
+#include "messages.h"
 #include "text.h"
 
 namespace bulletin {
@@ -12,41 +13,6 @@ namespace {
 
 // The provinces' one-character abbreviations that begin filing numbers.
 #define BULLETIN_PROVINCES "(京|津|沪|渝|冀|豫|云|辽|黑|湘|皖|鲁|新|苏|浙|赣|鄂|桂|甘|晋|蒙|陕|吉|闽|贵|粤|青|藏|川|宁|琼)"
-
-struct Words {
-    const char* zh;
-    const char* en;
-};
-
-bool english(const std::string& language) { return language.rfind("en", 0) == 0; }
-
-const char* pick(const Words& w, const std::string& language) { return english(language) ? w.en : w.zh; }
-
-// The messages of this table: here rather than in the shared catalogue, so
-// that everything about the identity block is read in one place.
-constexpr Words not_a_table{"[identity] 应当是一个表，每行写一项",
-                            "[identity] must be a table with one key per line"};
-constexpr Words not_a_table_hint{"在 site.toml 末尾另起一行写 [identity]，下面每行写一项，如：organizer = \"舟山市定海区纪委区监委\"",
-                                 "put [identity] on a line of its own at the end of site.toml, then one key per line"};
-constexpr Words bad_site_code{"网站标识码“{}”格式不对：应为 10 位数字（如 4100000001），部委网站为 bm 加 8 位数字（如 bm07000001）",
-                              "the site code (网站标识码) \"{}\" should be 10 digits, or bm and 8 digits"};
-constexpr Words bad_site_code_hint{"照政府网站主管单位下发的网站标识码原样填写，不加空格；没有则删去这一行",
-                                   "copy the code issued for the site, without spaces, or remove the line"};
-constexpr Words bad_icp{"ICP备案编号“{}”格式不对：应为省份简称 + ICP备 + 数字 + 号，可带 -1 这样的序号",
-                        "the ICP number \"{}\" should be a province, ICP备, digits and 号, optionally -N"};
-constexpr Words bad_icp_hint{"如：icp = \"豫ICP备05024460号-1\"（照工业和信息化部备案系统 beian.miit.gov.cn 显示的编号填写）",
-                             "for example: icp = \"豫ICP备05024460号-1\", as beian.miit.gov.cn shows it"};
-constexpr Words bad_police{"公安机关备案号“{}”格式不对：应为省份简称 + 公网安备 + 14 位数字 + 号",
-                           "the public-security record \"{}\" should be a province, 公网安备, 14 digits and 号"};
-constexpr Words bad_police_hint{"如：police_record = \"京公网安备11010802044671号\"（照全国互联网安全管理服务平台 beian.mps.gov.cn 显示的备案号填写）",
-                                "for example: police_record = \"京公网安备11010802044671号\", as beian.mps.gov.cn shows it"};
-constexpr Words bad_postcode{"邮编“{}”应为 6 位数字", "the postcode \"{}\" should be 6 digits"};
-constexpr Words bad_postcode_hint{"如：postcode = \"316000\"", "for example: postcode = \"316000\""};
-constexpr Words bad_phone{"联系电话“{}”格式不对：只能写数字、空格、-、+ 和括号，多个号码用“、”隔开",
-                          "the phone number \"{}\" may only hold digits, spaces, -, + and brackets"};
-constexpr Words bad_phone_hint{"如：phone = \"0580-2022000\"", "for example: phone = \"0580-2022000\""};
-constexpr Words bad_email{"电子邮箱“{}”格式不对", "the e-mail address \"{}\" is not valid"};
-constexpr Words bad_email_hint{"如：email = \"jw@example.gov.cn\"", "for example: email = \"jw@example.gov.cn\""};
 
 std::string trim(const std::string& s) {
     const auto first = s.find_first_not_of(" \t");
@@ -129,34 +95,34 @@ Identity read_identity(const toml::table& table, const SourceFile& source, const
     const toml::table* sub = node->as_table();
     if (!sub) {
         const SourceLoc loc = top.loc_of("identity");
-        diags.error(loc, pick(not_a_table, language), pick(not_a_table_hint, language), line_text(source.text, loc.line));
+        diags.error(loc, std::string(text(Msg::identity_not_a_table, language)),
+                    std::string(text(Msg::identity_not_a_table_hint, language)), line_text(source.text, loc.line));
         return id;
     }
     FieldReader f(*sub, source, 1, diags, language, top.loc_of("identity"));
-    auto checked = [&](const char* key, const char* example, bool (*valid)(std::string_view), const Words& message,
-                       const Words& hint) -> std::string {
+    auto checked = [&](const char* key, const char* example, bool (*valid)(std::string_view), Msg message,
+                       Msg hint) -> std::string {
         auto value = f.text(key, false, example);
         if (!value || value->empty()) return {};
         std::string v = trim(*value);
         if (valid && !valid(v)) {
             const SourceLoc loc = f.loc_of(key);
-            diags.error(loc, fmt::format(fmt::runtime(pick(message, language)), v), pick(hint, language),
-                        line_text(source.text, loc.line));
+            diags.error(loc, say(language, message, v), std::string(text(hint, language)), line_text(source.text, loc.line));
             return {};
         }
         return v;
     };
-    constexpr Words none{"", ""};
+    constexpr Msg none = Msg::identity_not_a_table;  // never said: these keys take any text
     id.organizer = checked("organizer", "organizer = \"舟山市定海区纪委区监委\"", nullptr, none, none);
     id.operator_name = checked("operator", "operator = \"舟山市定海区纪委区监委办公室\"", nullptr, none, none);
     id.address = checked("address", "address = \"舟山市定海区……\"", nullptr, none, none);
-    id.phone = checked("phone", "phone = \"0580-2022000\"", is_phone, bad_phone, bad_phone_hint);
-    id.postcode = checked("postcode", "postcode = \"316000\"", is_postcode, bad_postcode, bad_postcode_hint);
-    id.email = checked("email", "email = \"jw@example.gov.cn\"", is_email, bad_email, bad_email_hint);
-    id.site_code = checked("site_code", "site_code = \"4100000001\"", is_site_code, bad_site_code, bad_site_code_hint);
-    id.icp = checked("icp", "icp = \"豫ICP备05024460号-1\"", is_icp_number, bad_icp, bad_icp_hint);
+    id.phone = checked("phone", "phone = \"0580-2022000\"", is_phone, Msg::identity_bad_phone, Msg::identity_bad_phone_hint);
+    id.postcode = checked("postcode", "postcode = \"316000\"", is_postcode, Msg::identity_bad_postcode, Msg::identity_bad_postcode_hint);
+    id.email = checked("email", "email = \"jw@example.gov.cn\"", is_email, Msg::identity_bad_email, Msg::identity_bad_email_hint);
+    id.site_code = checked("site_code", "site_code = \"4100000001\"", is_site_code, Msg::identity_bad_site_code, Msg::identity_bad_site_code_hint);
+    id.icp = checked("icp", "icp = \"豫ICP备05024460号-1\"", is_icp_number, Msg::identity_bad_icp, Msg::identity_bad_icp_hint);
     id.police_record = checked("police_record", "police_record = \"京公网安备11010802044671号\"", is_police_record,
-                               bad_police, bad_police_hint);
+                               Msg::identity_bad_police, Msg::identity_bad_police_hint);
     f.warn_unknown({"organizer", "operator", "phone", "address", "postcode", "email", "site_code", "icp", "police_record"});
     return id;
 }

@@ -21,6 +21,40 @@ bool is_base_url(const std::string& url) {
     return std::regex_match(url, re);
 }
 
+namespace {
+
+// The language a plain `language = "…"` line of site.toml names: what
+// messages about the file's own syntax mistakes are worded in, when the
+// mistake stops the TOML being read.
+std::optional<std::string> language_line(const std::string& text) {
+    static const std::regex line(R"re(^[ \t]*language[ \t]*=[ \t]*"([^"]+)"[ \t]*(#.*)?$)re");
+    std::smatch m;
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const std::string one = text.substr(start, end - start);
+        if (std::regex_match(one, m, line) && is_language_tag(m[1].str())) return m[1].str();
+        start = end + 1;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string site_language(const std::string& content_dir) {
+    const std::string file = (std::filesystem::path(content_dir) / "site.toml").string();
+    const std::string fallback = SiteConfig{}.language;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) return fallback;
+    try {
+        Diagnostics ignored;  // whoever reads the site reports them
+        if (auto config = load_site_config(file, file, ignored)) return config->language;
+        // A mistake elsewhere in the file: its language line, if it has a plain one.
+        if (const auto source = read_source(file, file, ignored, fallback)) return language_line(source->text).value_or(fallback);
+    } catch (const std::exception&) {
+    }
+    return fallback;
+}
+
 std::optional<SiteConfig> load_site_config(const std::string& file, const std::string& shown, Diagnostics& diags) {
     SiteConfig config;
     const std::string default_language = config.language;
@@ -32,7 +66,8 @@ std::optional<SiteConfig> load_site_config(const std::string& file, const std::s
     }
     auto source = read_source(file, shown, diags, default_language);
     if (!source) return std::nullopt;
-    auto table = parse_toml(*source, source->text, 1, diags, default_language);
+    // A syntax mistake is worded in the language the file names, if it names one plainly.
+    auto table = parse_toml(*source, source->text, 1, diags, language_line(source->text).value_or(default_language));
     if (!table) return std::nullopt;
 
     // A field whose value is of the right type but not allowed: the error

@@ -31,6 +31,11 @@ struct DepartmentEntry {
 std::vector<DepartmentEntry> read_department_entries(const toml::table& table, const SourceFile& file,
                                                      const std::string& language, Diagnostics& diags);
 
+/// The language site.toml in `content_dir` names, for messages, even when
+/// the file has other mistakes (its `language = "…"` line is looked for
+/// then); the default language (zh-CN) when there is none.
+std::string site_language(const std::string& content_dir);
+
 /// Reads departments.toml: every [[department]] with a unique slug and name.
 std::vector<Department> load_departments(const std::string& file, const std::string& shown,
                                          const std::string& language, Diagnostics& diags);

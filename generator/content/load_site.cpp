@@ -95,16 +95,19 @@ std::vector<Metric> read_metrics(FieldReader& f, Diagnostics& diags, const std::
     return out;
 }
 
+constexpr std::size_t kNoEdition = static_cast<std::size_t>(-1);
+
 struct LoadedProject {
     std::string shown;  // the file, as messages name it
     Diagnostics diags;
-    std::optional<Project> project;
+    std::shared_ptr<Project> project;  // null when the file has errors or is a draft left out
     std::optional<int> number;  // read even when the file has other errors, to find duplicates
     bool left_out = false;      // a draft this build leaves out (its number still counts for gaps)
     SourceLoc number_loc;
     std::string number_line;
     std::vector<StaticFile> files;  // images and attachments its text links to
     std::vector<LocalLinks::PageLink> pages;  // the pages it links to
+    std::vector<std::pair<std::string, bool>> looked_up;  // the files its links name, and whether each was there
 };
 
 LoadedProject load_project(const Context& ctx, const fs::path& file, const std::string& shown,
@@ -122,6 +125,7 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
     FieldReader f(*table, *source, fm->toml_line, diags, lang, {shown, 1, 1});
     Project p;
     p.slug = slug;
+    p.edition = kNoEdition;  // set when the site is put together
     p.source_path = shown;
     auto title = f.text(fields::project::title);
     auto department = f.text(fields::project::department);
@@ -179,6 +183,7 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
     p.number = static_cast<int>(*number);
     LocalLinks links(ctx.content_dir, md_dir, *source, fm->body_line, diags, lang);
     MarkdownResult md = render_markdown(fm->body, links.resolver());
+    out.looked_up = std::move(links.looked_up);  // a missing image's error goes once the image is there
     if (diags.has_errors()) return out;
     out.files = std::move(links.files);
     out.pages = std::move(links.pages);
@@ -189,7 +194,7 @@ LoadedProject load_project(const Context& ctx, const fs::path& file, const std::
     std::stable_sort(p.corrections.begin(), p.corrections.end(),
                      [](const Correction& a, const Correction& b) { return a.date < b.date; });
     check_project_text(*source, *fm, p, archived, lang, diags);
-    out.project = std::move(p);
+    out.project = std::make_shared<Project>(std::move(p));
     return out;
 }
 
@@ -251,9 +256,11 @@ class LoadCache {
 public:
     struct Entry {
         std::uint64_t size = 0, mtime_ns = 0, inode = 0;
-        std::shared_ptr<const LoadedProject> result;  // copied outside the lock
+        // Shared with the sites loaded from it, never copied: only the
+        // project's edition index is set, when the site is put together
+        // (a project shared with an earlier site is copied first).
+        std::shared_ptr<LoadedProject> result;
     };
-    std::mutex mutex;
     std::string context;  // what every result depends on besides its file
     std::unordered_map<std::string, Entry> entries;
 };
@@ -262,13 +269,55 @@ std::shared_ptr<LoadCache> make_load_cache() { return std::make_shared<LoadCache
 
 namespace {
 
-std::optional<std::array<std::uint64_t, 3>> file_identity(const std::string& file) {
-    struct stat st {};
-    if (::stat(file.c_str(), &st) != 0) return std::nullopt;
-    return std::array<std::uint64_t, 3>{static_cast<std::uint64_t>(st.st_size),
-                                        static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1000000000ULL +
-                                            static_cast<std::uint64_t>(st.st_mtim.tv_nsec),
-                                        static_cast<std::uint64_t>(st.st_ino)};
+using FileIdentity = std::array<std::uint64_t, 3>;  // size, modification time (ns), inode
+
+// The files a project's links name are where they were (or still missing):
+// its result, errors included, stands.
+bool links_unchanged(const LoadedProject& l) {
+    return std::all_of(l.looked_up.begin(), l.looked_up.end(), [](const auto& file) {
+        struct stat st {};
+        return (::stat(file.first.c_str(), &st) == 0 && S_ISREG(st.st_mode)) == file.second;
+    });
+}
+
+FileIdentity identity_of(const struct stat& st) {
+    return {static_cast<std::uint64_t>(st.st_size),
+            static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1000000000ULL + static_cast<std::uint64_t>(st.st_mtim.tv_nsec),
+            static_cast<std::uint64_t>(st.st_ino)};
+}
+
+// A project file of an edition folder: "a.md", or "b/index.md" for a page bundle.
+struct ProjectFile {
+    std::string name;
+    FileIdentity identity{};  // as the folder's listing found it, for the cache
+};
+
+// An edition folder's project files and page bundles, listed once: each
+// entry is looked at with one stat (links followed, as the build record
+// follows them), which also gives the cache the file's identity.
+struct EditionListing {
+    std::vector<ProjectFile> files;    // *.md other than _index.md, in byte order
+    std::vector<ProjectFile> bundles;  // folders holding an index.md ("b/index.md"), in byte order
+};
+
+EditionListing list_edition(const fs::path& dir) {
+    EditionListing out;
+    for (std::string& name : files::list_folder(dir)) {
+        if (ignored_name(name) || name == "_index.md") continue;
+        struct stat st {};
+        if (::stat((dir / name).c_str(), &st) != 0) continue;  // a link that leads nowhere is no file
+        if (S_ISDIR(st.st_mode)) {
+            struct stat index {};
+            const fs::path file = dir / name / "index.md";
+            if (::stat(file.c_str(), &index) == 0 && S_ISREG(index.st_mode)) {
+                out.bundles.push_back({name + "/index.md", identity_of(index)});
+            }
+        } else if (S_ISREG(st.st_mode) && name.ends_with(".md")) {
+            // Not ignored, so the name does not start with a dot: ".md" at its end is its extension.
+            out.files.push_back({std::move(name), identity_of(st)});
+        }
+    }
+    return out;
 }
 
 // The folder's editions (want_dirs) or .md files, in byte order. Links are
@@ -295,6 +344,7 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
     auto config = load_site_config((fs::path(content_dir) / "site.toml").string(),
                                    shown_path(content_dir, "site.toml"), diags);
     SiteConfig cfg = config.value_or(SiteConfig{});
+    if (!config) cfg.language = site_language(content_dir);  // site.toml has mistakes: the rest is still in its language
     if (options.base_url) {
         if (is_base_url(*options.base_url)) {
             cfg.base_url = *options.base_url;
@@ -324,7 +374,7 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         bool reserved = false;
         Diagnostics diags;
         std::optional<Edition> edition;
-        std::vector<std::string> files;  // its project files, sorted ("a.md", or "b/index.md" for a page bundle)
+        std::vector<ProjectFile> files;  // its project files, sorted ("a.md", or "b/index.md" for a page bundle)
         std::vector<StaticFile> linked;  // what its preamble links to
         std::vector<LocalLinks::PageLink> pages;
     };
@@ -354,26 +404,28 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         } else {
             f.edition = load_edition(ctx, index, f.shown + "/_index.md", f.id, cfg, f.diags, f.linked, f.pages);
         }
-        f.files = sorted_entries(dir, false);
-        std::erase(f.files, "_index.md");
+        EditionListing listing = list_edition(dir);
+        f.files = std::move(listing.files);
+        const auto by_name = [](const ProjectFile& a, const ProjectFile& b) { return a.name < b.name; };
         // A page bundle: a folder with index.md is a project, the folder's name its address.
-        for (const std::string& bundle : sorted_entries(dir, true)) {
-            if (!fs::is_regular_file(dir / bundle / "index.md")) continue;
-            if (std::binary_search(f.files.begin(), f.files.end(), bundle + ".md")) {
-                f.diags.error({f.shown + "/" + bundle + "/index.md", 0, 0},
-                              say(lang, Msg::dup_project_file, bundle, bundle, bundle));
+        const std::size_t plain = f.files.size();
+        for (ProjectFile& bundle : listing.bundles) {
+            const std::string folder = bundle.name.substr(0, bundle.name.size() - 9);
+            if (std::binary_search(f.files.begin(), f.files.begin() + static_cast<std::ptrdiff_t>(plain),
+                                   ProjectFile{folder + ".md", {}}, by_name)) {
+                f.diags.error({f.shown + "/" + bundle.name, 0, 0}, say(lang, Msg::dup_project_file, folder, folder, folder));
                 continue;
             }
-            f.files.push_back(bundle + "/index.md");
+            f.files.push_back(std::move(bundle));
         }
-        std::sort(f.files.begin(), f.files.end());
+        std::sort(f.files.begin(), f.files.end(), by_name);
     });
 
     // Every project file of every edition, loaded in parallel, reported in path order.
     struct Job {
         std::size_t edition;
         const Folder* folder;
-        const std::string* name;
+        const ProjectFile* file;
     };
     std::vector<Job> jobs;
     for (Folder& f : folders) {
@@ -382,7 +434,7 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         // A broken edition still has its projects checked, so one run lists every
         // problem; the error already reported means this stand-in is never built.
         site.editions.push_back(f.edition ? std::move(*f.edition) : Edition{});
-        for (const std::string& name : f.files) jobs.push_back({site.editions.size() - 1, &f, &name});
+        for (const ProjectFile& file : f.files) jobs.push_back({site.editions.size() - 1, &f, &file});
     }
     LoadCache* cache = options.cache;
     if (cache) {
@@ -393,12 +445,16 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
             cache->context = std::move(context);
         }
     }
-    std::vector<LoadedProject> loaded(jobs.size());
+    // Each file's result, shared with the cache: a file unchanged since the
+    // last load is neither read nor copied.
+    std::vector<std::shared_ptr<LoadedProject>> loaded(jobs.size());
+    std::vector<char> from_cache(jobs.size(), 0);  // not vector<bool>: written from several threads
+    std::vector<std::string> keys(cache ? jobs.size() : 0);  // of the files read, for the cache
     parallel_for(jobs.size(), [&](std::size_t i) {
         // Paths are joined as strings: the folder's shown name is already
         // normal, and a file name adds nothing lexically_normal() would change.
         const Folder& f = *jobs[i].folder;
-        const std::string& name = *jobs[i].name;
+        const std::string& name = jobs[i].file->name;
         std::string shown = f.shown + '/' + name;
         const bool bundle = name.ends_with("/index.md");
         const std::string slug = name.substr(0, name.size() - (bundle ? 9 : 3));
@@ -406,35 +462,33 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         const std::string file = f.dir + '/' + name;
         // An archived edition's projects are checked for relative time words,
         // so the cached result is kept apart for that state.
-        const std::string key = archived ? file + "\n(archived)" : file;
-        const auto identity = cache ? file_identity(file) : std::nullopt;
-        if (identity) {
-            std::shared_ptr<const LoadedProject> hit;
-            {
-                std::lock_guard lock(cache->mutex);
-                const auto it = cache->entries.find(key);
-                const LoadCache::Entry* e = it == cache->entries.end() ? nullptr : &it->second;
-                if (e && e->size == (*identity)[0] && e->mtime_ns == (*identity)[1] && e->inode == (*identity)[2]) {
-                    hit = e->result;
-                }
-            }
-            if (hit) {
-                loaded[i] = *hit;
+        std::string key = archived ? file + "\n(archived)" : file;
+        const FileIdentity& identity = jobs[i].file->identity;
+        if (cache) {  // only read while the files are loaded: no lock
+            const auto it = cache->entries.find(key);
+            const LoadCache::Entry* e = it == cache->entries.end() ? nullptr : &it->second;
+            if (e && e->size == identity[0] && e->mtime_ns == identity[1] && e->inode == identity[2] &&
+                links_unchanged(*e->result)) {
+                loaded[i] = e->result;
+                from_cache[i] = 1;
                 return;
             }
         }
-        loaded[i] = load_project(ctx, file, shown, slug, bundle ? f.id + '/' + slug : f.id, options.drafts, archived);
-        loaded[i].shown = std::move(shown);
-        if (identity) {
-            auto result = std::make_shared<const LoadedProject>(loaded[i]);
-            std::lock_guard lock(cache->mutex);
-            cache->entries[key] = {(*identity)[0], (*identity)[1], (*identity)[2], std::move(result)};
-        }
+        loaded[i] = std::make_shared<LoadedProject>(
+            load_project(ctx, file, shown, slug, bundle ? f.id + '/' + slug : f.id, options.drafts, archived));
+        loaded[i]->shown = std::move(shown);
+        if (cache) keys[i] = std::move(key);
     });
+    // What was read is kept for the next load.
+    for (std::size_t i = 0; cache && i < jobs.size(); ++i) {
+        if (from_cache[i]) continue;
+        const FileIdentity& identity = jobs[i].file->identity;
+        cache->entries[std::move(keys[i])] = {identity[0], identity[1], identity[2], loaded[i]};
+    }
     if (cache && cache->entries.size() > jobs.size()) {  // files removed since
         std::set<std::string> now;
         for (const Job& j : jobs) {
-            const std::string file = j.folder->dir + '/' + *j.name;
+            const std::string file = j.folder->dir + '/' + j.file->name;
             now.insert(j.folder->edition && j.folder->edition->archived ? file + "\n(archived)" : file);
         }
         std::erase_if(cache->entries, [&](const auto& e) { return !now.count(e.first); });
@@ -445,22 +499,20 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
     std::vector<std::vector<NumberedFile>> numbered(site.editions.size());
     std::vector<bool> unnumbered(site.editions.size(), false);  // a number unread or used twice
     for (std::size_t i = 0; i < jobs.size(); ++i) {
-        diags.append(loaded[i].diags);
-        if (!loaded[i].number) unnumbered[jobs[i].edition] = true;
-        if (loaded[i].number) {
-            numbered[jobs[i].edition].push_back(
-                {*loaded[i].number, loaded[i].number_loc, loaded[i].number_line, loaded[i].left_out});
-        }
-        if (loaded[i].number && !loaded[i].left_out) {
-            auto [it, fresh] = numbers[jobs[i].edition].emplace(*loaded[i].number, i);
+        const LoadedProject& l = *loaded[i];
+        diags.append(l.diags);
+        if (!l.number) unnumbered[jobs[i].edition] = true;
+        if (l.number) numbered[jobs[i].edition].push_back({*l.number, l.number_loc, l.number_line, l.left_out});
+        if (l.number && !l.left_out) {
+            auto [it, fresh] = numbers[jobs[i].edition].emplace(*l.number, i);
             if (!fresh) {
-                diags.error(loaded[i].number_loc, say(lang, Msg::dup_number, *loaded[i].number, loaded[it->second].shown),
-                            std::string(text(Msg::dup_number_hint, lang)), loaded[i].number_line);
+                diags.error(l.number_loc, say(lang, Msg::dup_number, *l.number, loaded[it->second]->shown),
+                            std::string(text(Msg::dup_number_hint, lang)), l.number_line);
                 unnumbered[jobs[i].edition] = true;
                 continue;
             }
         }
-        if (loaded[i].project) by_edition[jobs[i].edition].push_back(i);
+        if (l.project) by_edition[jobs[i].edition].push_back(i);
     }
     for (std::size_t e = 0; e < numbered.size(); ++e) {
         if (!unnumbered[e]) check_numbering(numbered[e], lang, diags);  // a gap there may be that file's
@@ -495,13 +547,18 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         Edition e = std::move(site.editions[old]);
         auto& projects = by_edition[old];
         std::sort(projects.begin(), projects.end(), [&](std::size_t a, std::size_t b) {
-            return loaded[a].project->number < loaded[b].project->number;
+            return loaded[a]->project->number < loaded[b]->project->number;
         });
         for (std::size_t i : projects) {
-            Project& p = *loaded[i].project;
-            p.edition = editions.size();
+            std::shared_ptr<Project>& p = loaded[i]->project;
+            if (p->edition != editions.size()) {
+                // A project an earlier site holds is not changed under it: its
+                // edition moved (one was added or removed), so it is copied.
+                if (from_cache[i]) p = std::make_shared<Project>(*p);
+                p->edition = editions.size();
+            }
             e.projects.push_back(site.projects.size());
-            site.projects.push_back(std::move(p));
+            site.projects.push_back(p);
         }
         editions.push_back(std::move(e));
     }
@@ -514,26 +571,29 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
     }
     for (const auto& projects : by_edition) {
         for (std::size_t i : projects) {
-            for (StaticFile& file : loaded[i].files) linked.emplace(file.path, std::move(file));
+            for (const StaticFile& file : loaded[i]->files) linked.emplace(file.path, file);
         }
     }
     for (auto& [path, file] : linked) site.files.push_back(std::move(file));
     // A link to a project that is not built (a draft left out) would be broken on the site.
-    std::set<std::string> built;
-    for (const Edition& e : site.editions) built.insert(e.id + "/");
-    for (const Project& p : site.projects) built.insert(site.editions[p.edition].id + "/" + p.slug + "/");
-    auto check_pages = [&](std::vector<LocalLinks::PageLink>& pages) {
-        for (LocalLinks::PageLink& link : pages) {
+    std::set<std::string> built;  // made at the first link to a page
+    auto check_pages = [&](const std::vector<LocalLinks::PageLink>& pages) {
+        if (!pages.empty() && built.empty()) {
+            for (const Edition& e : site.editions) built.insert(e.id + "/");
+            for (const Project& p : site.projects) built.insert(site.editions[p.edition].id + "/" + p.slug + "/");
+        }
+        for (const LocalLinks::PageLink& link : pages) {
             if (built.count(link.target)) continue;
-            link.where.severity = Severity::warning;
-            link.where.message = say(lang, Msg::link_not_built, link.target);
-            link.where.hint = std::string(text(Msg::link_not_built_hint, lang));
-            diags.add(std::move(link.where));
+            Diagnostic where = link.where;
+            where.severity = Severity::warning;
+            where.message = say(lang, Msg::link_not_built, link.target);
+            where.hint = std::string(text(Msg::link_not_built_hint, lang));
+            diags.add(std::move(where));
         }
     };
     for (Folder& f : folders) check_pages(f.pages);
     for (const auto& projects : by_edition) {
-        for (std::size_t i : projects) check_pages(loaded[i].pages);
+        for (std::size_t i : projects) check_pages(loaded[i]->pages);
     }
     check_site(site, content_dir, diags);
     return site;

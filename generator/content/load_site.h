@@ -13,7 +13,10 @@ namespace bulletin {
 /// What the loader keeps between loads of one content folder (`bulletin
 /// serve`): each project file's result, used again while the file's size,
 /// modification time and inode, the departments, the language and the
-/// drafts option are unchanged, so a load after one saved file reads that file only.
+/// drafts option are unchanged, so a load after one saved file reads that
+/// file only. The projects are shared, not copied: the site a load returns
+/// holds the very projects the cache and the sites before it hold. One load
+/// at a time uses a cache.
 class LoadCache;
 std::shared_ptr<LoadCache> make_load_cache();
 

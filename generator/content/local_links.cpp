@@ -119,7 +119,9 @@ std::optional<std::string> LocalLinks::resolve(const LocalLink& link) {
             report(link, say(lang, Msg::link_not_project, link.url), std::string(text(Msg::link_not_project_hint, lang)));
             return std::nullopt;
         }
-        if (!fs::is_regular_file(on_disk) || !inside(on_disk, content_dir_)) {
+        const bool there = fs::is_regular_file(on_disk);
+        looked_up.emplace_back(on_disk.string(), there);
+        if (!there || !inside(on_disk, content_dir_)) {
             report(link, say(lang, Msg::link_missing, link.url, shown_disk), std::string(text(Msg::link_missing_hint, lang)));
             return std::nullopt;
         }
@@ -136,7 +138,9 @@ std::optional<std::string> LocalLinks::resolve(const LocalLink& link) {
                say(lang, Msg::link_type_hint, fmt::format("{}", fmt::join(kPublishable, " "))));
         return std::nullopt;
     }
-    if (!fs::is_regular_file(on_disk)) {
+    const bool there = fs::is_regular_file(on_disk);
+    looked_up.emplace_back(on_disk.string(), there);
+    if (!there) {
         report(link, say(lang, Msg::link_missing, link.url, shown_disk), std::string(text(Msg::link_missing_hint, lang)));
         return std::nullopt;
     }

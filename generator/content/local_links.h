@@ -6,6 +6,7 @@
 // project's address. Nothing outside the content folder, no hidden file and
 // no file type that could run script in a browser is ever published.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "diagnostics.h"
@@ -38,6 +39,10 @@ public:
         Diagnostic where;  ///< location and source line; message filled in if the page is missing
     };
     std::vector<PageLink> pages;
+
+    /// Every file a link was looked for at on disk, and whether a file was
+    /// there: what the page depends on besides its own file (load_site.h's cache).
+    std::vector<std::pair<std::string, bool>> looked_up;
 
 private:
     std::optional<std::string> resolve(const LocalLink& link);

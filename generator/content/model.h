@@ -2,6 +2,10 @@
 // The site as plain values, built once by the loader (load_site.h) and not
 // changed after: every later stage reads it through a const reference.
 // Links between values are indexes, not pointers.
+#include <cstddef>
+#include <initializer_list>
+#include <iterator>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -80,6 +84,76 @@ struct Edition {
     std::vector<std::size_t> projects;  ///< indexes into Site::projects, by number
 };
 
+/// Site::projects. Each project is held once, behind a shared pointer, and
+/// read as a vector of `const Project` is read (`site.projects[i]`,
+/// `for (const Project& p : site.projects)`). A copy of the list shares the
+/// projects; `edit()` copies one before changing it when it is shared. So the
+/// site that `bulletin serve` loads again after a save shares every unchanged
+/// project with the site before it (and with the loader's cache) instead of
+/// copying its text.
+class ProjectList {
+    using Items = std::vector<std::shared_ptr<Project>>;
+
+public:
+    class const_iterator {
+    public:
+        using iterator_category = std::random_access_iterator_tag;
+        using value_type = Project;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const Project*;
+        using reference = const Project&;
+
+        const_iterator() = default;
+        explicit const_iterator(Items::const_iterator at) : at_(at) {}
+        reference operator*() const { return **at_; }
+        pointer operator->() const { return at_->get(); }
+        reference operator[](difference_type n) const { return *at_[n]; }
+        const_iterator& operator++() { ++at_; return *this; }
+        const_iterator operator++(int) { return const_iterator(at_++); }
+        const_iterator& operator--() { --at_; return *this; }
+        const_iterator operator--(int) { return const_iterator(at_--); }
+        const_iterator& operator+=(difference_type n) { at_ += n; return *this; }
+        const_iterator& operator-=(difference_type n) { at_ -= n; return *this; }
+        friend const_iterator operator+(const_iterator i, difference_type n) { return i += n; }
+        friend const_iterator operator+(difference_type n, const_iterator i) { return i += n; }
+        friend const_iterator operator-(const_iterator i, difference_type n) { return i -= n; }
+        friend difference_type operator-(const const_iterator& a, const const_iterator& b) { return a.at_ - b.at_; }
+        friend bool operator==(const const_iterator& a, const const_iterator& b) { return a.at_ == b.at_; }
+        friend auto operator<=>(const const_iterator& a, const const_iterator& b) { return a.at_ <=> b.at_; }
+
+    private:
+        Items::const_iterator at_;
+    };
+    using iterator = const_iterator;
+    using value_type = Project;
+    using size_type = std::size_t;
+
+    ProjectList() = default;
+    ProjectList(std::initializer_list<Project> projects) {
+        for (const Project& p : projects) push_back(p);
+    }
+
+    std::size_t size() const { return items_.size(); }
+    bool empty() const { return items_.empty(); }
+    const Project& operator[](std::size_t i) const { return *items_[i]; }
+    const_iterator begin() const { return const_iterator(items_.begin()); }
+    const_iterator end() const { return const_iterator(items_.end()); }
+    void reserve(std::size_t n) { items_.reserve(n); }
+    void push_back(Project p) { items_.push_back(std::make_shared<Project>(std::move(p))); }
+    /// Adds a project that others may share (never changed while shared: see edit()).
+    void push_back(std::shared_ptr<Project> p) { items_.push_back(std::move(p)); }
+    /// Project `i`, to change: copied first when anything else holds it.
+    Project& edit(std::size_t i) {
+        if (items_[i].use_count() > 1) items_[i] = std::make_shared<Project>(*items_[i]);
+        return *items_[i];
+    }
+    /// The shared pointer to project `i`: equal pointers are the same, unchanged project.
+    const Project* identity(std::size_t i) const { return items_[i].get(); }
+
+private:
+    Items items_;
+};
+
 /// An image or attachment a page links to, copied to the site as it is.
 struct StaticFile {
     std::string source;  ///< on disk
@@ -90,7 +164,7 @@ struct Site {
     SiteConfig config;
     std::vector<Department> departments;  ///< in the order of departments.toml
     std::vector<Edition> editions;        ///< newest first (year, then id)
-    std::vector<Project> projects;        ///< by edition (newest first), then number
+    ProjectList projects;                 ///< by edition (newest first), then number
     std::vector<StaticFile> files;        ///< by path, each once
 
     const Edition& latest() const { return editions.front(); }

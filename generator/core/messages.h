@@ -14,7 +14,7 @@ enum class Msg {
     not_utf8, not_utf8_hint,
     fm_missing_open, fm_missing_open_hint, fm_missing_close, fm_missing_close_hint,
     toml_syntax, toml_syntax_hint,
-    missing_field, missing_field_hint, wrong_type, wrong_type_hint,
+    missing_field, missing_field_hint, missing_field_commented, wrong_type, wrong_type_hint,
     unknown_field, unknown_field_hint_suggest, unknown_field_hint,
     bad_base_url, bad_base_url_hint, bad_theme, bad_language,
     bad_slug, bad_slug_hint, bad_dept_slug, dup_dept_slug, dup_dept_name, dup_first_here,
@@ -41,6 +41,10 @@ enum class Msg {
     link_not_project, link_not_project_hint, dup_project_file, link_not_built, link_not_built_hint,
     // TOML typed with a Chinese input method (content/toml_ime.cpp)
     ime_char, ime_quote_hint, ime_punct_hint, ime_space_hint, ime_unclosed_quote,
+    // the site's identity in site.toml (content/identity.cpp)
+    identity_not_a_table, identity_not_a_table_hint, identity_bad_site_code, identity_bad_site_code_hint,
+    identity_bad_icp, identity_bad_icp_hint, identity_bad_police, identity_bad_police_hint, identity_bad_postcode,
+    identity_bad_postcode_hint, identity_bad_phone, identity_bad_phone_hint, identity_bad_email, identity_bad_email_hint,
     // command summaries (pipeline/build.cpp, cli/main.cpp)
     check_summary, build_summary, bad_base_url_option, content_missing,
     // verify (publish/manifest.cpp)
@@ -50,7 +54,30 @@ enum class Msg {
     import_encoding, import_encoding_hint, import_converted, import_fixed, import_nothing_written, import_no_year,
     import_no_year_hint, import_departments_unreadable, import_departments_unreadable_hint, import_exists,
     import_exists_hint, import_write_failed, import_written, import_updated, import_new_department,
+    import_too_large, import_too_large_hint,
+    import_e_end_title, import_e_end_lead, import_e_expected_title, import_e_expected_lead, import_e_section_number,
+    import_e_no_title, import_e_no_outcomes, import_e_title_first, import_e_header_here, import_e_lead_twice,
+    import_e_numbered_first, import_e_outcome_number, import_e_project_start, import_e_empty, import_e_table_header,
+    import_e_table_end, import_e_table_number, import_e_table_cell, import_e_table_no_outcomes,
+    import_n_page_number, import_n_page_header, import_n_joined,
+    import_c_fill_in, import_c_preamble_figures, import_c_outcome_metrics, import_c_departments_header,
     file_too_large, file_too_large_hint, table_too_wide, table_too_wide_hint, table_too_large, table_too_large_hint,
+    // joining a short list of names: "a、b" / "a, b"
+    list_separator,
+    // a name from the content, as a message shows it: as it is in Chinese, in quotes in English
+    quoted,
+    // serve (serve/serve.cpp)
+    serve_listening, serve_updated, serve_failed, serve_stopped, serve_cannot_listen, serve_warnings_again,
+    serve_errors_over_site, serve_errors_no_site, serve_warnings, serve_fix_and_save, serve_more_warnings,
+    serve_not_found,
+    // new (scaffold/scaffold.cpp)
+    new_bad_name, new_bad_name_suggest, new_reserved, new_exists, new_cannot_write, new_no_edition, new_bad_target,
+    new_written_edition, new_written_project, new_written_project_titled, new_no_departments,
+    // the command line (cli/usage.cpp, cli/main.cpp)
+    usage_unknown_command, usage_unknown_command_suggest, usage_unknown_kind, usage_unknown_kind_suggest,
+    usage_unknown_option, usage_unknown_option_suggest, usage_name_command, usage_missing, usage_missing_option, usage_missing_value,
+    usage_not_a_number, usage_cli_error, usage_arg_target, usage_arg_id, usage_arg_file, usage_arg_dir,
+    usage_example_new_edition, usage_example_new_project, usage_example_import, usage_example_verify,
 };
 
 /// The text of `m` in `language` (BCP 47, e.g. "zh-CN", "en"); Chinese unless

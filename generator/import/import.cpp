@@ -5,6 +5,7 @@
 #include "import.h"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -47,13 +48,6 @@ std::optional<std::string> read_bytes(const fs::path& path) {
     }
 }
 
-void write_atomically(const fs::path& path, const std::string& bytes) {
-    try {
-        files::write_atomic(path, bytes);
-    } catch (const files::FileError& e) {
-        throw std::runtime_error(fmt::format("无法写入 {}：{}", path.string(), e.what()));
-    }
-}
 
 /// The edition's year: the edition id when it is one, else the first
 /// "YYYY年" of the title or preamble.
@@ -134,9 +128,10 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
     try {
         bytes = read_bytes(options.input);
     } catch (const files::TooLarge& e) {
-        usage_error(err, fmt::format("{} 太大：{:.1f} MB，一份通报最多 {} MB", input,
-                                     static_cast<double>(e.size()) / (1024 * 1024), max_import_bytes / (1024 * 1024)),
-                    "一年的通报全文通常不到 1 MB；请检查是否选错了文件");
+        usage_error(err, language,
+                    say(language, Msg::import_too_large, input,
+                        fmt::format("{:.1f}", static_cast<double>(e.size()) / (1024 * 1024)), max_import_bytes / (1024 * 1024)),
+                    hint(Msg::import_too_large_hint));
         return 2;
     }
     if (!bytes) {
@@ -213,7 +208,10 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
             << "\n";
         for (const ImportedProject& p : bulletin.projects) {
             std::string lead;
-            for (const std::string& d : p.departments) lead += (lead.empty() ? "" : "、") + d;
+            for (const std::string& d : p.departments) {
+                lead += (lead.empty() ? std::string() : std::string(bulletin::text(Msg::list_separator, language))) +
+                        say(language, Msg::quoted, d);
+            }
             if (lead.empty()) lead = say(language, Msg::import_no_lead);
             out << say(language, Msg::import_plan_project, p.number, p.title, lead, p.outcomes.size()) << "\n";
         }
@@ -236,15 +234,15 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
         return 2;
     }
 
-    try {
-        for (const PlannedFile& file : plan.files) {
-            const fs::path path = options.content_dir / file.path;
-            write_atomically(path, file.bytes);
-            out << say(language, file.extends_existing ? Msg::import_updated : Msg::import_written, path.string()) << "\n";
+    for (const PlannedFile& file : plan.files) {
+        const fs::path path = options.content_dir / file.path;
+        try {
+            files::write_atomic(path, file.bytes);
+        } catch (const files::FileError& e) {
+            usage_error(err, language, say(language, Msg::import_write_failed, path.string(), std::strerror(e.error())));
+            return 2;
         }
-    } catch (const std::exception& e) {
-        usage_error(err, language, say(language, Msg::import_write_failed, e.what()));
-        return 2;
+        out << say(language, file.extends_existing ? Msg::import_updated : Msg::import_written, path.string()) << "\n";
     }
     for (const Department& d : plan.added_departments) {
         out << say(language, Msg::import_new_department, d.name, d.slug) << "\n";

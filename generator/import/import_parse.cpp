@@ -4,12 +4,14 @@
 
 #include <fmt/format.h>
 
+#include "messages.h"
 #include "text.h"
 
 namespace bulletin {
 namespace {
 
-std::string quoted(std::string_view s) { return fmt::format("“{}”", utf8_prefix(s, 30)); }
+// A line of the text as a message quotes it: its first 30 characters.
+std::string cut(std::string_view s) { return utf8_prefix(s, 30); }
 
 /// The header row of a table pasted one cell per line: two or more bare
 /// labels in a row (blank lines between them allowed), one of them the project.
@@ -57,7 +59,8 @@ bool has_cell_table(const std::vector<TextLine>& lines) {
 /// Reads the projects of a bulletin written as sections (一、… / 治理项目：… / 1. …).
 class SectionParser {
 public:
-    SectionParser(const std::vector<Token>& tokens, ImportedBulletin& bulletin) : t_(tokens), b_(bulletin) {}
+    SectionParser(const std::vector<Token>& tokens, ImportedBulletin& bulletin, std::string_view language)
+        : t_(tokens), b_(bulletin), language_(language) {}
 
     std::optional<ImportError> run(std::size_t start) {
         // Arabic section numbers (1. 新能源…) are only used when the first
@@ -65,8 +68,8 @@ public:
         if (t_[start].info.kind == LineKind::numbered) arabic_form_ = t_[start].info.form;
         for (std::size_t i = start; i < t_.size() && !error_; ++i) step(i);
         if (!error_ && pending_ != Pending::none) {
-            fail(t_.back().line, pending_ == Pending::title ? "文件已结束，应还有治理项目名称"
-                                                            : "文件已结束，应还有牵头部门名称");
+            fail(t_.back().line, std::string(text(pending_ == Pending::title ? Msg::import_e_end_title : Msg::import_e_end_lead,
+                                                  language_)));
         }
         if (!error_ && current_) finish();
         return error_;
@@ -88,8 +91,8 @@ private:
             const bool is_title = pending_ == Pending::title;
             pending_ = Pending::none;
             if (info.kind != LineKind::text) {
-                return fail(tok.line, fmt::format("这里应为{}，实际是{}", is_title ? "治理项目名称" : "牵头部门名称",
-                                                  quoted(tok.text)));
+                return fail(tok.line, say(language_, is_title ? Msg::import_e_expected_title : Msg::import_e_expected_lead,
+                                          cut(tok.text)));
             }
             return is_title ? set_title(tok.text, tok.line) : set_departments(tok.text, tok.line);
         }
@@ -139,8 +142,8 @@ private:
         if (current_) finish();
         if (error_) return;
         if (number != section_ + 1) {
-            return fail(tok.line, fmt::format("这里应为第{}项（“{}”），实际编号为{}", section_ + 1,
-                                              chinese_numeral(section_ + 1), number));
+            return fail(tok.line, say(language_, Msg::import_e_section_number, section_ + 1, chinese_numeral(section_ + 1),
+                                      number));
         }
         section_ = number;
         ImportedProject p;
@@ -156,12 +159,10 @@ private:
     void finish() {
         const ImportedProject& p = b_.projects.back();
         if (p.title.empty()) {
-            return fail(p.line, fmt::format("第{}项没有项目名称：应有“治理项目：……”或在编号后写明名称", p.number));
+            return fail(p.line, say(language_, Msg::import_e_no_title, p.number));
         }
         if (p.outcomes.empty()) {
-            return fail(p.line, fmt::format("项目{}没有治理成果：应在其后列出编号的成果（如“1. ……”）"
-                                            "或一段用“；”分隔的成果",
-                                            quoted(p.title)));
+            return fail(p.line, say(language_, Msg::import_e_no_outcomes, cut(p.title)));
         }
     }
 
@@ -183,8 +184,7 @@ private:
             return set_title(info.rest, tok.line);
         }
         if (!current_ || cur()->title.empty()) {
-            return fail(tok.line, fmt::format("这里应先有治理项目名称（如“治理项目：……”或“一、……”），实际是{}",
-                                              quoted(tok.text)));
+            return fail(tok.line, say(language_, Msg::import_e_title_first, cut(tok.text)));
         }
         if (info.field == Field::department) {
             if (info.rest.empty()) {
@@ -200,7 +200,7 @@ private:
             Token value{tok.line, info.rest, inner};
             return inner.kind == LineKind::numbered ? add_numbered(value) : add_text(value);
         }
-        fail(tok.line, fmt::format("这里不应出现表格表头{}", quoted(tok.text)));
+        fail(tok.line, say(language_, Msg::import_e_header_here, cut(tok.text)));
     }
 
     void set_title(std::string title, int line) {
@@ -213,8 +213,7 @@ private:
 
     void set_department_list(std::vector<std::string> departments, int line) {
         if (!cur()->departments.empty()) {
-            return fail(line, fmt::format("项目{}的牵头部门已在第{}行写明，这里又出现一次", quoted(cur()->title),
-                                          department_line_));
+            return fail(line, say(language_, Msg::import_e_lead_twice, cut(cur()->title), department_line_));
         }
         cur()->departments = std::move(departments);
         department_line_ = line;
@@ -223,13 +222,10 @@ private:
 
     void add_numbered(const Token& tok) {
         if (!current_ || cur()->title.empty()) {
-            return fail(tok.line, fmt::format("这里应为治理项目的开头（如“一、……”或“治理项目：……”），"
-                                              "实际是编号条目{}",
-                                              quoted(tok.text)));
+            return fail(tok.line, say(language_, Msg::import_e_numbered_first, cut(tok.text)));
         }
         if (tok.info.number != next_outcome_number()) {
-            return fail(tok.line, fmt::format("这里应为第{}条成果，实际编号为{}", next_outcome_number(),
-                                              tok.info.number));
+            return fail(tok.line, say(language_, Msg::import_e_outcome_number, next_outcome_number(), tok.info.number));
         }
         cur()->outcomes.push_back({tok.info.rest, tok.line});
         if (numbered_outcomes_++ == 0) outcome_form_ = tok.info.form;
@@ -237,7 +233,7 @@ private:
     }
 
     void add_text(const Token& tok) {
-        if (!current_) return fail(tok.line, "这里应为治理项目的开头（如“一、……”或“治理项目：……”）");
+        if (!current_) return fail(tok.line, std::string(text(Msg::import_e_project_start, language_)));
         if (last_was_numbered_) {
             // A second paragraph of the same numbered outcome.
             cur()->outcomes.back().text += "\n\n" + tok.text;
@@ -248,6 +244,7 @@ private:
 
     const std::vector<Token>& t_;
     ImportedBulletin& b_;
+    std::string_view language_;
     std::optional<ImportError> error_;
     NumberForm arabic_form_ = NumberForm::none;
     NumberForm outcome_form_ = NumberForm::none;  ///< how the current project numbers its outcomes
@@ -295,13 +292,13 @@ ParseResult parse_bulletin(std::string_view text, std::string_view language) {
                            .has_value() ||
                        has_cell_table(raw);
     std::vector<Token> tokens;
-    for (TextLine& line : repair_lines(raw, table, result.notes)) {
+    for (TextLine& line : repair_lines(raw, table, result.notes, language)) {
         if (line.text.empty()) continue;
         LineInfo info = classify_line(line.text);
         tokens.push_back({line.number, std::move(line.text), std::move(info)});
     }
     if (tokens.empty()) {
-        result.error = {0, "文件是空的：应有公告标题、前言和各治理项目"};
+        result.error = {0, std::string(bulletin::text(Msg::import_e_empty, language))};
         return result;
     }
     ImportedBulletin b;
@@ -327,9 +324,9 @@ ParseResult parse_bulletin(std::string_view text, std::string_view language) {
     std::optional<ImportError> error;
     const auto header = find_table_header(tokens, [](const Token& t) -> const std::string& { return t.text; });
     if (header == start) {
-        error = parse_table(tokens, start, b);
+        error = parse_table(tokens, start, b, language);
     } else {
-        error = SectionParser(tokens, b).run(start);
+        error = SectionParser(tokens, b, language).run(start);
     }
     if (error || !strict_reading_complete(tokens, b)) {
         result.bulletin = parse_outline(tokens, language);

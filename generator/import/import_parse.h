@@ -50,7 +50,7 @@ struct ImportedBulletin {
 
 struct ImportError {
     int line = 0;          ///< line of the input file (0 for the end of the file)
-    std::string message;   ///< what was found and what was expected, in Chinese
+    std::string message;   ///< what was found and what was expected, in the site's language
 };
 
 /// `bulletin` is set on success, `error` otherwise; `notes` either way
@@ -77,7 +77,8 @@ struct Token {
 /// Reads projects laid out as a table pasted one cell per line, starting at
 /// the header row `tokens[header]`. Fills `bulletin.projects`; returns an
 /// error when a row does not have the cells the header announces.
-std::optional<ImportError> parse_table(const std::vector<Token>& tokens, std::size_t header, ImportedBulletin& bulletin);
+std::optional<ImportError> parse_table(const std::vector<Token>& tokens, std::size_t header, ImportedBulletin& bulletin,
+                                       std::string_view language = "zh-CN");
 
 /// Reads any text as a bulletin, never failing: finds the level of the
 /// outline that carries the projects (the one the lead units are attached

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "import_parse.h"
+#include "messages.h"
 #include "text.h"
 
 namespace bulletin {
@@ -41,7 +42,8 @@ bool is_header_cell(const Token& tok) { return tok.info.kind == LineKind::label 
 
 class TableParser {
 public:
-    TableParser(const std::vector<Token>& tokens, ImportedBulletin& bulletin) : t_(tokens), b_(bulletin) {}
+    TableParser(const std::vector<Token>& tokens, ImportedBulletin& bulletin, std::string_view language)
+        : t_(tokens), b_(bulletin), language_(language) {}
 
     std::optional<ImportError> run(std::size_t header) {
         i_ = header;
@@ -52,7 +54,7 @@ public:
             return f == Field::number || f == Field::project || f == Field::department || f == Field::outcomes;
         });
         if (!has_project || !has_outcomes || !plain) {
-            return ImportError{t_[header].line, "表格的表头应至少有“治理项目”和“治理成果”两列"};
+            return ImportError{t_[header].line, std::string(text(Msg::import_e_table_header, language_))};
         }
         numbered_rows_ = std::find(columns_.begin(), columns_.end(), Field::number) != columns_.end();
         while (i_ < t_.size() && !error_) {
@@ -84,8 +86,7 @@ private:
         for (std::size_t c = 0; c < columns_.size() && !error_; ++c) {
             const Field column = columns_[c];
             if (i_ >= t_.size()) {
-                return fail(t_.back().line, fmt::format("文件已结束，表格第{}行还缺“{}”一格", p.number,
-                                                        column_name(column)));
+                return fail(t_.back().line, say(language_, Msg::import_e_table_end, p.number, column_name(column)));
             }
             const Token& cell = t_[i_];
             if (column == Field::outcomes) {
@@ -95,12 +96,11 @@ private:
             ++i_;
             if (column == Field::number) {
                 if (row_number(cell) != p.number) {
-                    return fail(cell.line, fmt::format("这里应为表格第{}行的序号“{}”，实际是“{}”", p.number,
-                                                       p.number, utf8_prefix(cell.text, 30)));
+                    return fail(cell.line, say(language_, Msg::import_e_table_number, p.number, utf8_prefix(cell.text, 30)));
                 }
             } else if (cell.info.kind != LineKind::text) {
-                return fail(cell.line, fmt::format("这里应为表格第{}行的“{}”一格，实际是“{}”", p.number,
-                                                   column_name(column), utf8_prefix(cell.text, 30)));
+                return fail(cell.line, say(language_, Msg::import_e_table_cell, p.number, column_name(column),
+                                           utf8_prefix(cell.text, 30)));
             } else if (column == Field::project) {
                 p.title = cell.text;
                 std::vector<std::string> named = take_parenthesised_departments(p.title);
@@ -110,7 +110,7 @@ private:
             }
         }
         if (!error_ && p.outcomes.empty()) {
-            fail(p.line, fmt::format("表格第{}行（{}）没有治理成果", p.number, p.title));
+            fail(p.line, say(language_, Msg::import_e_table_no_outcomes, p.number, utf8_prefix(p.title, 30)));
         }
         b_.projects.push_back(std::move(p));
     }
@@ -122,8 +122,7 @@ private:
             if (last_column && numbered_rows_ && at_row_start(p.number + 1)) return;
             if (cell.info.kind == LineKind::numbered && !cell.info.rest.empty()) {
                 if (cell.info.number != numbered + 1) {
-                    return fail(cell.line, fmt::format("这里应为第{}条成果，实际编号为{}", numbered + 1,
-                                                       cell.info.number));
+                    return fail(cell.line, say(language_, Msg::import_e_outcome_number, numbered + 1, cell.info.number));
                 }
                 p.outcomes.push_back({cell.info.rest, cell.line});
                 ++numbered;
@@ -143,6 +142,7 @@ private:
 
     const std::vector<Token>& t_;
     ImportedBulletin& b_;
+    std::string_view language_;
     std::vector<Field> columns_;
     bool numbered_rows_ = false;
     std::size_t i_ = 0;
@@ -151,8 +151,9 @@ private:
 
 }  // namespace
 
-std::optional<ImportError> parse_table(const std::vector<Token>& tokens, std::size_t header, ImportedBulletin& bulletin) {
-    return TableParser(tokens, bulletin).run(header);
+std::optional<ImportError> parse_table(const std::vector<Token>& tokens, std::size_t header, ImportedBulletin& bulletin,
+                                       std::string_view language) {
+    return TableParser(tokens, bulletin, language).run(header);
 }
 
 }  // namespace bulletin

@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 
 #include "import_lines.h"
+#include "messages.h"
 #include "text.h"
 
 namespace bulletin {
@@ -128,7 +129,7 @@ std::optional<DecodedText> decode_import_text(std::string_view bytes) {
     // Chinese Windows saves text as GBK; GB18030 reads GBK and GB2312 too.
     auto text = convert_strict(bytes, "GB18030");
     if (!text) return std::nullopt;
-    return DecodedText{std::move(*text), "GB18030（GBK）"};
+    return DecodedText{std::move(*text), "GB18030 (GBK)"};
 }
 
 std::vector<TextLine> split_import_lines(std::string_view text) {
@@ -171,7 +172,7 @@ bool is_page_number(std::string_view line, bool bare_numbers_are_content) {
 }
 
 std::vector<TextLine> repair_lines(const std::vector<TextLine>& lines, bool bare_numbers_are_content,
-                                   std::vector<ImportNote>& notes) {
+                                   std::vector<ImportNote>& notes, std::string_view language) {
     std::vector<bool> page_number(lines.size(), false);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         page_number[i] = !is_blank(lines[i]) && is_page_number(lines[i].text, bare_numbers_are_content);
@@ -186,7 +187,8 @@ std::vector<TextLine> repair_lines(const std::vector<TextLine>& lines, bool bare
     std::vector<TextLine> out;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (page_number[i] || header[i]) {
-            notes.push_back({lines[i].number, fmt::format("删去了{}“{}”", page_number[i] ? "页码" : "页眉", lines[i].text)});
+            notes.push_back({lines[i].number, say(language, page_number[i] ? Msg::import_n_page_number : Msg::import_n_page_header,
+                                                  lines[i].text)});
             out.push_back({lines[i].number, ""});  // a page break separates like a blank line
             continue;
         }
@@ -203,8 +205,7 @@ std::vector<TextLine> repair_lines(const std::vector<TextLine>& lines, bool bare
             continue;
         }
         TextLine& before = out[prev - 1];
-        notes.push_back({lines[i].number, fmt::format("第{}行与第{}行是被分页断开的同一句话，已接上", before.number,
-                                                      lines[i].number)});
+        notes.push_back({lines[i].number, say(language, Msg::import_n_joined, before.number, lines[i].number)});
         if (is_ascii_letter(before.text.back()) && is_ascii_letter(lines[i].text.front())) before.text += ' ';
         before.text += lines[i].text;
         out.resize(prev);

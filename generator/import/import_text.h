@@ -48,6 +48,6 @@ bool is_page_number(std::string_view line, bool bare_numbers_are_content);
 /// does not end a sentence, followed (across blank lines) by text that does
 /// not start a new item. Each change is described in `notes`.
 std::vector<TextLine> repair_lines(const std::vector<TextLine>& lines, bool bare_numbers_are_content,
-                                   std::vector<ImportNote>& notes);
+                                   std::vector<ImportNote>& notes, std::string_view language = "zh-CN");
 
 }  // namespace bulletin

@@ -56,7 +56,7 @@ std::pair<std::string, std::string> split_publisher(const std::string& title) {
 
 int count_lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
 
-std::string preamble_figures(const std::vector<std::string>& preamble);
+std::string preamble_figures(const std::vector<std::string>& preamble, const std::string& language);
 
 /// A date the preamble gives on a short line of its own or after 发布时间/发布日期
 /// (2017-10-12, 2016年2月26日), as YYYY-MM-DD; it is only offered, never set.
@@ -114,18 +114,18 @@ std::string edition_index(const ImportedBulletin& b, const ImportTarget& target,
         fm += "publisher = " + toml_string(b.publisher) + "\n";
     }
     fm += "archived = false\n";
-    fm += preamble_figures(b.preamble);
+    fm += preamble_figures(b.preamble, target.language);
     fm += "+++\n";
     std::string body;
     for (const std::string& paragraph : b.preamble) body += (body.empty() ? "" : "\n") + escape_markdown(paragraph) + "\n";
     return fm + body;
 }
 
-std::string metric_lines(const std::vector<SuggestedMetric>& figures, std::string_view table) {
+std::string metric_lines(const std::vector<SuggestedMetric>& figures, std::string_view table, const std::string& language) {
     std::string out;
     for (const SuggestedMetric& m : figures) {
         out += fmt::format("# [[{}]]\n", table);
-        out += "# label = " + toml_string(m.label) + (m.label.empty() ? "  # 请填写" : "") + "\n";
+        out += "# label = " + toml_string(m.label) + (m.label.empty() ? "  " + say(language, Msg::import_c_fill_in) : "") + "\n";
         out += "# value = " + m.value + "\n";
         out += "# unit = " + toml_string(m.unit) + "\n";
         if (!m.target.empty()) out += "# target = " + m.target + "\n";
@@ -148,21 +148,19 @@ std::vector<SuggestedMetric> first_figures(const std::vector<std::string>& texts
 }
 
 /// The summary figures of the preamble (开展监督检查97次…), offered as [[figures]].
-std::string preamble_figures(const std::vector<std::string>& preamble) {
+std::string preamble_figures(const std::vector<std::string>& preamble, const std::string& language) {
     std::vector<SuggestedMetric> figures = first_figures(preamble);
     for (SuggestedMetric& m : figures) m.target.clear();  // an edition's figures have no target
     if (figures.empty()) return "";
-    return "\n# 以下是前言中的数字，可作为本期的关键数字：删去行首的“# ”即可启用，label 可按需改写。\n" +
-           metric_lines(figures, "figures");
+    return "\n" + say(language, Msg::import_c_preamble_figures) + "\n" + metric_lines(figures, "figures", language);
 }
 
-std::string metric_suggestions(const ImportedProject& p) {
+std::string metric_suggestions(const ImportedProject& p, const std::string& language) {
     std::vector<std::string> texts;
     for (const ImportedOutcome& o : p.outcomes) texts.push_back(o.text);
     const std::vector<SuggestedMetric> figures = first_figures(texts);
     if (figures.empty()) return "";
-    return "\n# 以下是治理成果中的数字，可作为关键指标：删去行首的“# ”即可启用，label 可按需改写。\n" +
-           metric_lines(figures, "metrics");
+    return "\n" + say(language, Msg::import_c_outcome_metrics) + "\n" + metric_lines(figures, "metrics", language);
 }
 
 }  // namespace
@@ -273,7 +271,7 @@ ImportPlan plan_import(const ImportedBulletin& b, const ImportTarget& target, co
         }
         if (!p.summary.empty()) fm += "summary = " + toml_string(p.summary) + "\n";
         fm += fmt::format("number = {}\nstatus = \"completed\"\n", p.number);
-        fm += metric_suggestions(p) + "+++\n";
+        fm += metric_suggestions(p, target.language) + "+++\n";
 
         std::string body;
         for (std::size_t i = 0; i < p.outcomes.size(); ++i) {
@@ -288,9 +286,7 @@ ImportPlan plan_import(const ImportedBulletin& b, const ImportTarget& target, co
     if (!plan.added_departments.empty() || !target.departments_toml_exists) {
         std::string toml = target.departments_toml;
         if (!target.departments_toml_exists) {
-            toml = "# 牵头部门名单：每个 [[department]] 为一个可牵头治理项目的部门。\n"
-                   "#   slug  网址中使用的简称，只用小写字母、数字和 -，不得重复\n"
-                   "#   name  部门名称，与公布原文一致，不得重复\n";
+            toml = say(target.language, Msg::import_c_departments_header) + "\n";
         }
         if (!toml.empty() && toml.back() != '\n') toml += '\n';
         for (const Department& d : plan.added_departments) {

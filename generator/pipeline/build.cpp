@@ -63,11 +63,13 @@ struct Loaded {
     std::optional<Site> site;
     std::optional<Theme> theme;
     Diagnostics diags;
+    std::string language;  ///< the site's, also when the content has errors and there is no site
 };
 
 Loaded load_all(const BuildOptions& options) {
     Loaded l;
     l.site = load_site(options.content_dir, {options.drafts, options.base_url}, l.diags);
+    l.language = l.site ? l.site->config.language : site_language(options.content_dir);
     if (l.site) {
         l.theme = Theme::load(find_theme(options, l.site->config.theme), l.site->config.language, l.diags,
                               layouts_dir(options));
@@ -120,7 +122,7 @@ std::string summary_line(const BuildOptions& options, const std::string& languag
                fmt::format("{:.2f}", seconds)) + "\n";
 }
 
-std::string language_of(const Loaded& l) { return l.site ? l.site->config.language : "zh-CN"; }
+const std::string& language_of(const Loaded& l) { return l.language; }
 
 // --strict: every warning is an error, so a site's own CI stops on it.
 void apply_strict(const BuildOptions& options, Diagnostics& diags) {
@@ -139,11 +141,15 @@ void apply_strict(const BuildOptions& options, Diagnostics& diags) {
 // caller has no site after this; until here it was never changed.
 std::vector<search::Document> search_documents(Site&& handed_over, const Theme& theme) {
     Site site = std::move(handed_over);
-    for (Project& p : site.projects) std::string().swap(p.body_html);  // every page is written by now
+    // The site is the only holder of its projects here: edit() changes them in place.
+    for (std::size_t i = 0; i < site.projects.size(); ++i) {
+        std::string().swap(site.projects.edit(i).body_html);  // every page is written by now
+    }
     ::malloc_trim(0);
     std::vector<search::Document> docs;
     docs.reserve(site.projects.size());
-    for (Project& p : site.projects) {
+    for (std::size_t i = 0; i < site.projects.size(); ++i) {
+        Project& p = site.projects.edit(i);
         const Edition& e = site.editions[p.edition];
         const Department& d = site.departments[p.department];
         docs.push_back({project_url(site, p), std::move(p.title), d.name, d.slug, e.id, format_year(e.year, theme),

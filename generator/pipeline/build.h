@@ -29,6 +29,9 @@ enum ExitCode { exit_ok = 0, exit_content_error = 1, exit_usage_error = 2 };
 /// in the working folder, then the built-in themes (the first that has templates).
 std::filesystem::path find_theme(const BuildOptions& options, const std::string& name);
 
+/// A site's own templates: the `layouts/` folder beside its content folder.
+std::filesystem::path layouts_dir(const BuildOptions& options);
+
 /// Builds the site and publishes it. Diagnostics go to `err`, the one-line
 /// summary to `out`. Content errors leave the output folder exactly as it was.
 int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err);

@@ -362,7 +362,10 @@ void render_pages(const Site& site, const Theme& theme, const RenderOptions& opt
             list.push_back(View::ref(ctx.entries[e.projects[k]]));
             ctx.position[e.projects[k]] = k;
         }
-        ctx.editions.push_back(edition_view(site, e, std::move(list), theme));
+        // An edition's view is shown by its page and, for the latest, by home:
+        // a reused edition other than the latest needs none.
+        const bool shown = &e == &site.editions.front() || !reused(static_cast<std::size_t>(&e - site.editions.data()));
+        ctx.editions.push_back(shown ? edition_view(site, e, std::move(list), theme) : View{});
         ctx.page_editions.push_back(page_edition_view(e, theme));
         ctx.edition_crumbs.push_back(crumbs({{edition_url(e), format_year(e.year, theme) + e.title}}));
     }

@@ -23,60 +23,6 @@ namespace fs = std::filesystem;
 namespace bulletin {
 namespace {
 
-enum class Say { bad_id, bad_id_hint, reserved, exists, no_edition, bad_target, written_edition, written_project,
-                 no_departments };
-
-bool english(const std::string& language) { return language == "en" || language.starts_with("en-"); }
-
-std::string_view words(Say s, const std::string& language) {
-    const bool en = english(language);
-    switch (s) {
-    case Say::bad_id:
-        return en ? "“{}” cannot be an address: use lower-case letters, digits and hyphens"
-                  : "“{}”不能用作网址：只能用小写英文字母、数字和连字符 -";
-    case Say::bad_id_hint:
-        return en ? "for example “{}”" : "例如“{}”";
-    case Say::reserved:
-        return en ? "“{}” is used by the site itself; choose another name" : "“{}”是网站自用的地址，请换一个名称";
-    case Say::exists:
-        return en ? "{} already exists; it is left as it is (bulletin new never overwrites a file)"
-                  : "{} 已经存在，未作改动（bulletin new 不会覆盖已有文件）";
-    case Say::no_edition:
-        return en ? "there is no edition “{0}” yet ({1} is missing): first run  bulletin new edition {0}"
-                  : "还没有“{0}”这一期（缺少 {1}）：请先运行  bulletin new edition {0}";
-    case Say::bad_target:
-        return en ? "“{}” is not edition/name: write for example  bulletin new project 2024/ev-charging --department 区发改局"
-                  : "“{}”不是“期/名称”的形式：例如  bulletin new project 2024/ev-charging --department 区发改局";
-    case Say::written_edition:
-        return en ? "new: wrote {}. Fill in title and published, write the preamble below the second +++, then run  bulletin check\n"
-                  : "new: 已写入 {}。请填写 title 和 published，在第二个 +++ 之下写序言，然后运行  bulletin check\n";
-    case Say::written_project:
-        return en ? "new: wrote {} (number {}). Fill in title, write the outcomes below the second +++, then run  bulletin check\n"
-                  : "new: 已写入 {}（序号 {}）。请填写 title，在第二个 +++ 之下写正文，然后运行  bulletin check\n";
-    case Say::no_departments:
-        return en ? "{} lists no department; add the department there first"
-                  : "{} 中没有任何部门，请先在其中加入部门";
-    }
-    return {};
-}
-
-template <typename... Args>
-std::string say_new(Say s, const std::string& language, Args&&... args) {
-    return fmt::format(fmt::runtime(words(s, language)), std::forward<Args>(args)...);
-}
-
-// The site's language, for messages; Chinese when site.toml cannot be read.
-std::string site_language(const std::string& content_dir) {
-    Diagnostics ignored;
-    const fs::path file = fs::path(content_dir) / "site.toml";
-    if (!fs::exists(file)) return "zh-CN";
-    try {
-        if (auto config = load_site_config(file.string(), file.string(), ignored)) return config->language;
-    } catch (const std::exception&) {
-    }
-    return "zh-CN";
-}
-
 // A TOML basic string: "…" with \\, \" and control characters escaped.
 std::string toml_string(const std::string& s) {
     std::string out = "\"";
@@ -98,10 +44,10 @@ std::string shown(const fs::path& p) { return p.lexically_normal().generic_strin
 
 bool check_name(const std::string& name, const std::string& language, std::ostream& err) {
     if (!is_valid_slug(name)) {
-        err << "bulletin: " << say_new(Say::bad_id, language, name);
         const std::string better = suggest_slug(name);
-        if (!better.empty()) err << "，" << say_new(Say::bad_id_hint, language, better);
-        err << "\n";
+        err << "bulletin: "
+            << (better.empty() ? say(language, Msg::new_bad_name, name) : say(language, Msg::new_bad_name_suggest, name, better))
+            << "\n";
         return false;
     }
     return true;
@@ -112,9 +58,9 @@ bool write_new(const fs::path& file, const std::string& text, const std::string&
     std::FILE* f = std::fopen(file.c_str(), "wx");
     if (!f) {
         if (fs::exists(file)) {
-            err << "bulletin: " << say_new(Say::exists, language, shown(file)) << "\n";
+            err << "bulletin: " << say(language, Msg::new_exists, shown(file)) << "\n";
         } else {
-            err << "bulletin: " << shown(file) << ": " << std::strerror(errno) << "\n";
+            err << "bulletin: " << say(language, Msg::new_cannot_write, shown(file), std::strerror(errno)) << "\n";
         }
         return false;
     }
@@ -213,13 +159,12 @@ int next_free_number(const std::string& edition_dir) {
 int run_new_edition(const std::string& content_dir, const std::string& id, std::ostream& out, std::ostream& err) {
     const std::string language = site_language(content_dir);
     if (!fs::is_directory(content_dir)) {
-        err << "bulletin: " << (english(language) ? "content folder not found: " : "找不到内容文件夹 ") << content_dir
-            << (english(language) ? " (use --content)\n" : "（可用 --content 指定）\n");
+        err << "bulletin: " << say(language, Msg::content_missing, content_dir) << "\n";
         return 2;
     }
     if (!check_name(id, language, err)) return 2;
     if (site_map::is_reserved(id)) {
-        err << "bulletin: " << say_new(Say::reserved, language, id) << "\n";
+        err << "bulletin: " << say(language, Msg::new_reserved, id) << "\n";
         return 2;
     }
     const fs::path dir = fs::path(content_dir) / id;
@@ -227,11 +172,11 @@ int run_new_edition(const std::string& content_dir, const std::string& id, std::
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) {
-        err << "bulletin: " << shown(dir) << ": " << ec.message() << "\n";
+        err << "bulletin: " << say(language, Msg::new_cannot_write, shown(dir), ec.message()) << "\n";
         return 2;
     }
     if (!write_new(file, edition_text(id), language, err)) return 2;
-    out << say_new(Say::written_edition, language, shown(file));
+    out << say(language, Msg::new_written_edition, shown(file)) << "\n";
     return 0;
 }
 
@@ -241,7 +186,7 @@ int run_new_project(const std::string& content_dir, const std::string& target, c
     const auto slash = target.find('/');
     if (slash == std::string::npos || slash == 0 || slash + 1 == target.size() ||
         target.find('/', slash + 1) != std::string::npos) {
-        err << "bulletin: " << say_new(Say::bad_target, language, target) << "\n";
+        err << "bulletin: " << say(language, Msg::new_bad_target, target) << "\n";
         return 2;
     }
     const std::string edition = target.substr(0, slash);
@@ -249,7 +194,7 @@ int run_new_project(const std::string& content_dir, const std::string& target, c
     if (slug.ends_with(".md")) slug.resize(slug.size() - 3);
     const fs::path dir = fs::path(content_dir) / edition;
     if (!fs::exists(dir / "_index.md")) {
-        err << "bulletin: " << say_new(Say::no_edition, language, edition, shown(dir / "_index.md")) << "\n";
+        err << "bulletin: " << say(language, Msg::new_no_edition, edition, shown(dir / "_index.md")) << "\n";
         return 2;
     }
     if (!check_name(slug, language, err)) return 2;
@@ -261,7 +206,7 @@ int run_new_project(const std::string& content_dir, const std::string& target, c
         load_departments(departments_file.string(), shown(departments_file), language, diags);
     if (departments.empty()) {
         err << format_diagnostics(diags, language);
-        err << "bulletin: " << say_new(Say::no_departments, language, shown(departments_file)) << "\n";
+        err << "bulletin: " << say(language, Msg::new_no_departments, shown(departments_file)) << "\n";
         return 2;
     }
     const Department* found = nullptr;
@@ -282,12 +227,15 @@ int run_new_project(const std::string& content_dir, const std::string& target, c
 
     const fs::path file = dir / (slug + ".md");
     if (fs::exists(dir / slug)) {  // a project kept in its own folder
-        err << "bulletin: " << say_new(Say::exists, language, shown(dir / slug)) << "\n";
+        err << "bulletin: " << say(language, Msg::new_exists, shown(dir / slug)) << "\n";
         return 2;
     }
     const int number = next_free_number(dir.string());
     if (!write_new(file, project_text(title.value_or(""), found->name, number), language, err)) return 2;
-    out << say_new(Say::written_project, language, shown(file), number);
+    // With --title given, what is left to write is the text.
+    out << say(language, title && !title->empty() ? Msg::new_written_project_titled : Msg::new_written_project, shown(file),
+               number)
+        << "\n";
     return 0;
 }
 

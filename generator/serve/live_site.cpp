@@ -8,10 +8,14 @@
 
 #include "feeds.h"
 #include "field_table.h"
+#include "files.h"
+#include "load_config.h"
 #include "manifest.h"
+#include "messages.h"
 #include "open_data.h"
 #include "pages.h"
 #include "search_index.h"
+#include "site_map.h"
 #include "views.h"
 
 namespace fs = std::filesystem;
@@ -19,10 +23,13 @@ namespace fs = std::filesystem;
 namespace bulletin::serve {
 
 Snapshot::Bytes Snapshot::find(const std::string& path) const {
-    if (auto it = files.find(path); it != files.end()) return it->second;
-    // Neither a page nor an asset: the search index or the manifest, made once per snapshot.
+    if (const auto group = groups.find(site_map::manifest_group(path, ids)); group != groups.end()) {
+        if (auto it = group->second->find(path); it != group->second->end()) return it->second;
+    }
+    // Neither a page nor an asset: an image or attachment, the feed, the sitemap, the search index or the manifest.
     if (!site || !theme) return nullptr;
-    if (path == "feed.xml" || (path.starts_with("sitemap") && path.ends_with(".xml"))) {
+    if (Bytes file = static_file(path)) return file;
+    if (path == site_map::feed || (path.starts_with("sitemap") && path.ends_with(".xml"))) {
         std::call_once(feeds_once_, [this] { make_feeds(); });
         if (auto it = feeds_.find(path); it != feeds_.end()) return it->second;
         return nullptr;
@@ -32,8 +39,27 @@ Snapshot::Bytes Snapshot::find(const std::string& path) const {
     return nullptr;
 }
 
+Snapshot::Files Snapshot::files() const {
+    Files all;
+    for (const auto& [group, files] : groups) all.insert(files->begin(), files->end());
+    return all;
+}
+
+// The images and attachments pages link to, read when asked for: an edit to
+// one is seen at the next request, and nothing is held in memory.
+Snapshot::Bytes Snapshot::static_file(const std::string& path) const {
+    const auto it = std::lower_bound(site->files.begin(), site->files.end(), path,
+                                     [](const StaticFile& f, const std::string& p) { return f.path < p; });
+    if (it == site->files.end() || it->path != path) return nullptr;
+    try {
+        return std::make_shared<const std::string>(files::read_file(it->source));
+    } catch (const std::exception&) {
+        return nullptr;  // removed since the rebuild: the next one reports it
+    }
+}
+
 void Snapshot::make_feeds() const {
-    feeds_.emplace("feed.xml", std::make_shared<const std::string>(render_atom(*site, *theme)));
+    feeds_.emplace(site_map::feed, std::make_shared<const std::string>(render_atom(*site, *theme)));
     for (OutputFile& f : render_sitemap(*site)) {
         feeds_.emplace(std::move(f.path), std::make_shared<const std::string>(std::move(f.bytes)));
     }
@@ -53,12 +79,15 @@ void Snapshot::make_lazy() const {
         manifest[f.path] = {sha256_hex(f.bytes), f.bytes.size()};
         lazy_.emplace(std::move(f.path), std::make_shared<const std::string>(std::move(f.bytes)));
     }
-    for (const auto& [path, bytes] : files) manifest[path] = {sha256_hex(*bytes), bytes->size()};
+    for (const auto& [group, files] : groups) {
+        for (const auto& [path, bytes] : *files) manifest[path] = {sha256_hex(*bytes), bytes->size()};
+    }
+    for (const StaticFile& f : site->files) {
+        if (Bytes bytes = static_file(f.path)) manifest[f.path] = {sha256_hex(*bytes), bytes->size()};
+    }
     std::call_once(feeds_once_, [this] { make_feeds(); });
     for (const auto& [path, bytes] : feeds_) manifest[path] = {sha256_hex(*bytes), bytes->size()};
-    std::vector<std::string> ids;
-    for (const Edition& e : site->editions) ids.push_back(e.id);
-    lazy_.emplace("manifest.json", std::make_shared<const std::string>(render_manifest(manifest, ids)));
+    lazy_.emplace(site_map::manifest, std::make_shared<const std::string>(render_manifest(manifest, ids)));
 }
 
 namespace {
@@ -88,9 +117,10 @@ LiveSite::LiveSite(BuildOptions options) : options_(std::move(options)) {
     options_.offline = false;
     options_.gzip = false;
     if (!fs::is_directory(options_.content_dir)) {
-        throw std::runtime_error("content folder not found: " + options_.content_dir);
+        throw std::runtime_error(say("zh-CN", Msg::content_missing, options_.content_dir));
     }
     content_abs_ = fs::weakly_canonical(fs::absolute(options_.content_dir));
+    layouts_abs_ = fs::weakly_canonical(layouts_dir(options_));
 }
 
 bool LiveSite::is_scratch_name(const std::string& name) {
@@ -116,12 +146,12 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
     };
 
     // Which parts of the site the changes touch: an edition's folder, or
-    // anything else (site.toml, departments.toml, the theme), which is every page.
+    // anything else (site.toml, departments.toml, the theme, layouts/), which is every page.
     for (const fs::path& path : changed) {
         const fs::path abs = fs::weakly_canonical(fs::absolute(path));
         const fs::path rel = abs.lexically_relative(content_abs_);
         if (rel.empty() || *rel.begin() == ".." || rel == ".") {
-            dirty_all_ = true;  // the theme, or the content folder itself
+            dirty_all_ = true;  // the theme, layouts/, or the content folder itself
             continue;
         }
         const auto parts = std::distance(rel.begin(), rel.end());
@@ -139,24 +169,25 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
     Diagnostics diags;
     std::optional<Site> loaded = load_site(options_.content_dir, {true, options_.base_url, cache_.get()}, diags);
     mark("load");
-    std::shared_ptr<const Snapshot> before = snapshot();
+    const LiveState now = state();
+    const std::shared_ptr<const Snapshot>& before = now.snapshot;
     std::shared_ptr<const Theme> theme;
     if (loaded) {
         const fs::path theme_dir = find_theme(options_, loaded->config.theme);
         if (!dirty_all_ && before && before->theme && theme_dir == theme_dir_) {
             theme = before->theme;
-        } else if (auto t = Theme::load(theme_dir, loaded->config.language, diags)) {
+        } else if (auto t = Theme::load(theme_dir, loaded->config.language, diags, layouts_dir(options_))) {
             theme = std::make_shared<const Theme>(std::move(*t));
         }
         std::lock_guard lock(mutex_);
         theme_dir_ = theme_dir;
     }
-    const std::string language = loaded ? loaded->config.language : language_;
+    const std::string language = loaded ? loaded->config.language : site_language(options_.content_dir);
     if (!loaded || !theme || diags.has_errors()) {
         std::lock_guard lock(mutex_);
-        diags_ = std::move(diags);
-        language_ = language;
-        ++generation_;
+        state_.diags = std::make_shared<const Diagnostics>(std::move(diags));
+        state_.language = language;
+        ++state_.generation;
         stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         return stats;
     }
@@ -165,7 +196,7 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
     auto next = std::make_shared<Snapshot>();
     next->site = site;
     next->theme = theme;
-    std::vector<std::string> ids;
+    std::vector<std::string>& ids = next->ids;
     std::set<std::string> before_ids;
     if (before && before->site) {
         for (const Edition& e : before->site->editions) before_ids.insert(e.id);
@@ -174,8 +205,8 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
     for (std::size_t i = 0; i < site->editions.size(); ++i) {
         const std::string& id = site->editions[i].id;
         ids.push_back(id);
-        reuse[i] = !dirty_all_ && before && before_ids.count(id) && !dirty_folders_.count(id) &&
-                   !dirty_projects_.count(id);
+        reuse[i] = !dirty_all_ && before && before_ids.count(id) && before->groups.count(id) &&
+                   !dirty_folders_.count(id) && !dirty_projects_.count(id);
     }
     // Within an edition where only project files changed, a project's page is
     // kept when neither it nor its neighbours (the page links to them) changed,
@@ -203,7 +234,9 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
             const auto it = old_index.find({site->editions[p.edition].id, p.slug});
             if (it == old_index.end()) continue;
             old_seen[it->second] = true;
-            changed[i] = !same_project(p, old.projects[it->second]);
+            // A project the loader did not read again is the very one the old site holds.
+            changed[i] = site->projects.identity(i) != old.projects.identity(it->second) &&
+                         !same_project(p, old.projects[it->second]);
             if (changed[i]) old_seen[it->second] = false;  // its old department's page changes too
         }
         for (std::size_t i = 0; i < site->projects.size(); ++i) {
@@ -234,55 +267,68 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
                     std::find(old_edition.projects.begin(), old_edition.projects.end(), o) - old_edition.projects.begin());
                 bool keep = true;
                 for (int step : {-1, 1}) {
-                    const std::string now = neighbour(*site, edition, k, step);
-                    keep = keep && now == neighbour(old, old_edition, old_pos, step);
+                    const std::string now_slug = neighbour(*site, edition, k, step);
+                    keep = keep && now_slug == neighbour(old, old_edition, old_pos, step);
                     const long at = static_cast<long>(k) + step;
-                    if (!now.empty()) keep = keep && !changed[edition.projects[static_cast<std::size_t>(at)]];
+                    if (!now_slug.empty()) keep = keep && !changed[edition.projects[static_cast<std::size_t>(at)]];
                 }
                 render.reuse_project[i] = keep;
             }
         }
     }
-    // What is reused is carried over as it is; everything else is made again.
+    // An edition that is reused keeps its group of files as it is: shared,
+    // not copied. Every other group is made again, with the pages kept
+    // within it taken over from the group before.
+    std::map<std::string, Snapshot::Files> made;
+    for (std::size_t e = 0; e < ids.size(); ++e) {
+        if (reuse[e]) {
+            next->groups.emplace(ids[e], before->groups.at(ids[e]));
+        } else {
+            made[ids[e]];
+        }
+    }
+    made["site"];
     if (before) {
-        std::set<std::string> kept_pages;
+        auto keep = [&](const std::string& path) {
+            const std::string& group = site_map::manifest_group(path, ids);
+            const auto old = before->groups.find(group);
+            if (old == before->groups.end()) return;
+            if (const auto it = old->second->find(path); it != old->second->end()) made[group].emplace(path, it->second);
+        };
         for (std::size_t i = 0; i < render.reuse_project.size(); ++i) {
-            if (render.reuse_project[i]) kept_pages.insert(project_url(*site, site->projects[i]) + "index.html");
+            if (render.reuse_project[i]) keep(site_map::page_file(project_url(*site, site->projects[i])));
         }
         for (std::size_t d = 0; d < render.reuse_department.size(); ++d) {
-            if (render.reuse_department[d]) kept_pages.insert(department_url(site->departments[d]) + "index.html");
-        }
-        for (const auto& [path, bytes] : before->files) {
-            const std::string& group = manifest_group(path, ids);
-            const auto e = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), group) - ids.begin());
-            if ((e < ids.size() && reuse[e]) || kept_pages.count(path)) next->files.emplace(path, bytes);
+            if (render.reuse_department[d]) keep(site_map::page_file(department_url(site->departments[d])));
         }
     }
     std::mutex files_mutex;
-    std::size_t made = 0;
+    std::size_t count = 0;
     const Emit emit = [&](OutputFile&& f) {
         auto bytes = std::make_shared<const std::string>(std::move(f.bytes));
+        const std::string& group = site_map::manifest_group(f.path, ids);
         std::lock_guard lock(files_mutex);
-        next->files[std::move(f.path)] = std::move(bytes);
-        ++made;
+        made[group][std::move(f.path)] = std::move(bytes);
+        ++count;
     };
     mark("theme+carry");
     render_pages(*site, *theme, render, emit);
     mark("pages");
     for (OutputFile f : theme->assets()) emit(std::move(f));
     for (OutputFile& f : render_open_data(*site, *theme, reuse)) emit(std::move(f));
+    for (auto& [group, files] : made) next->groups[group] = std::make_shared<const Snapshot::Files>(std::move(files));
+    mark("data");
 
-    mark("data+feeds");
     stats.ok = true;
     stats.editions = site->editions.size();
     stats.editions_rendered = static_cast<std::size_t>(std::count(reuse.begin(), reuse.end(), false));
-    stats.files_made = made;
+    stats.files_made = count;
     {
         std::lock_guard lock(mutex_);
-        snapshot_ = std::move(next);
-        diags_ = std::move(diags);
-        language_ = language;
-        ++generation_;
+        state_.snapshot = std::move(next);
+        state_.diags = std::make_shared<const Diagnostics>(std::move(diags));
+        state_.language = language;
+        ++state_.generation;
     }
     dirty_all_ = false;
     dirty_folders_.clear();
@@ -291,38 +337,47 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
     return stats;
 }
 
-std::shared_ptr<const Snapshot> LiveSite::snapshot() const {
+LiveState LiveSite::state() const {
     std::lock_guard lock(mutex_);
-    return snapshot_;
+    return state_;
 }
 
-Diagnostics LiveSite::diagnostics() const {
+std::shared_ptr<const Snapshot> LiveSite::snapshot() const {
     std::lock_guard lock(mutex_);
-    return diags_;
+    return state_.snapshot;
+}
+
+std::shared_ptr<const Diagnostics> LiveSite::diagnostics() const {
+    std::lock_guard lock(mutex_);
+    return state_.diags;
 }
 
 bool LiveSite::has_errors() const {
     std::lock_guard lock(mutex_);
-    return diags_.has_errors();
+    return state_.diags->has_errors();
 }
 
 std::string LiveSite::language() const {
     std::lock_guard lock(mutex_);
-    return language_;
+    return state_.language;
 }
 
 std::uint64_t LiveSite::generation() const {
     std::lock_guard lock(mutex_);
-    return generation_;
+    return state_.generation;
 }
 
 std::vector<fs::path> LiveSite::watched_roots() const {
     std::lock_guard lock(mutex_);
     std::vector<fs::path> roots{content_abs_};
+    auto outside_content = [&](const fs::path& dir) {
+        return dir.lexically_relative(content_abs_).string().starts_with("..");
+    };
     if (!theme_dir_.empty() && fs::is_directory(theme_dir_)) {
         const fs::path theme = fs::weakly_canonical(fs::absolute(theme_dir_));
-        if (theme.lexically_relative(content_abs_).string().starts_with("..")) roots.push_back(theme);
+        if (outside_content(theme)) roots.push_back(theme);
     }
+    if (fs::is_directory(layouts_abs_) && outside_content(layouts_abs_)) roots.push_back(layouts_abs_);
     return roots;
 }
 

@@ -9,12 +9,17 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
+#include <unordered_set>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <httplib.h>
 
 #include "live_site.h"
+#include "load_config.h"
+#include "messages.h"
 #include "text.h"
 #include "watch.h"
 
@@ -22,45 +27,6 @@ namespace fs = std::filesystem;
 
 namespace bulletin::serve {
 namespace {
-
-// What the server itself says, in the site's language. The page words come
-// from the theme; these are the preview's own.
-enum class Say { errors_over_site, errors_no_site, warnings, fix_and_save, not_found, listening, updated, failed, stopped };
-
-std::string_view words(Say s, const std::string& language) {
-    const bool en = language == "en" || language.starts_with("en-");
-    switch (s) {
-    case Say::errors_over_site:
-        return en ? "The content has {} error(s). Below is the site as it was before them; it is not updated until they are fixed."
-                  : "内容有 {} 处错误。下面仍是出错前的网站，改正之前不会更新。";
-    case Say::errors_no_site:
-        return en ? "The content has {} error(s); the site cannot be built until they are fixed."
-                  : "内容有 {} 处错误，改正之前无法生成网站。";
-    case Say::warnings:
-        return en ? "{} warning(s): the site is built, but please check." : "{} 处警告：网站照常生成，请核对。";
-    case Say::fix_and_save:
-        return en ? "Fix the file and save it: this page reloads by itself." : "改正文件并保存后，本页会自动刷新。";
-    case Say::not_found:
-        return en ? "No page at this address." : "没有这个页面。";
-    case Say::listening:
-        return en ? "serve: previewing {} at http://{}:{}/ (drafts shown; nothing is written to disk; Ctrl-C stops)\n"
-                  : "serve: 正在预览 {}，地址 http://{}:{}/（显示草稿；不写入任何文件；按 Ctrl-C 停止）\n";
-    case Say::updated:
-        return en ? "serve: updated after {} — {} of {} edition(s) rendered, {:.0f} ms\n"
-                  : "serve: 已更新（{}）：重新生成 {}/{} 期，用时 {:.0f} 毫秒\n";
-    case Say::failed:
-        return en ? "serve: {} has errors; the last good site is still served\n"
-                  : "serve: {} 有错误，仍显示上一次没有错误的网站\n";
-    case Say::stopped:
-        return en ? "serve: stopped\n" : "serve: 已停止\n";
-    }
-    return {};
-}
-
-template <typename... Args>
-std::string say(Say s, const std::string& language, Args&&... args) {
-    return fmt::format(fmt::runtime(words(s, language)), std::forward<Args>(args)...);
-}
 
 const std::string kReloadJs = R"(// Added by `bulletin serve` only: reloads the page when the site was rebuilt.
 (function () {
@@ -82,6 +48,8 @@ const std::string kServeCss = R"(/* Added by `bulletin serve` only: the box that
 .bulletin-serve-problems { margin: 0; padding: 1rem; border-bottom: 4px solid #b00020; background: #fff4f4; color: #1a1a1a; font-size: 1rem; line-height: 1.6; }
 .bulletin-serve-problems.warnings-only { border-bottom-color: #8a4b00; background: #fffaf0; }
 .bulletin-serve-problems h2 { margin: 0 0 .5rem; font-size: 1.125rem; color: #8f001a; }
+.bulletin-serve-problems summary { cursor: pointer; }
+.bulletin-serve-problems summary h2 { display: inline; }
 .bulletin-serve-problems.warnings-only h2 { color: #6b3a00; }
 .bulletin-serve-problems p { margin: 0 0 .5rem; }
 .bulletin-serve-problems pre { margin: .5rem 0 0; padding: .5rem; background: #fff; border: 1px solid #d0d7de; overflow-x: auto; white-space: pre-wrap; word-break: break-all; font-size: .875rem; }
@@ -89,28 +57,83 @@ const std::string kServeCss = R"(/* Added by `bulletin serve` only: the box that
 
 std::string escape(std::string_view s) { return xml_escape(s); }
 
+// A page lists every error, and this many warnings at most: a site with
+// hundreds of warnings would bury the page under them (`check` lists all).
+constexpr std::size_t kWarningsOnPage = 100;
+// Up to this many warnings (and no error) the box is open; past it, folded.
+constexpr std::size_t kWarningsOpen = 3;
+
+// The diagnostics in the order format_diagnostics() prints them (by file,
+// line, column), without copying them.
+std::vector<const Diagnostic*> in_order(const std::vector<const Diagnostic*>& items) {
+    std::vector<const Diagnostic*> out = items;
+    std::stable_sort(out.begin(), out.end(), [](const Diagnostic* a, const Diagnostic* b) {
+        return std::tie(a->loc.file, a->loc.line, a->loc.column) < std::tie(b->loc.file, b->loc.line, b->loc.column);
+    });
+    return out;
+}
+
+std::vector<const Diagnostic*> in_order(const Diagnostics& diags) {
+    std::vector<const Diagnostic*> all;
+    all.reserve(diags.items().size());
+    for (const Diagnostic& d : diags.items()) all.push_back(&d);
+    return in_order(all);
+}
+
 std::string problems_box(const Diagnostics& diags, const std::string& language, bool have_site) {
     const std::size_t errors = diags.error_count();
     const std::size_t warnings = diags.warning_count();
     if (errors == 0 && warnings == 0) return {};
     std::string box = errors ? "<section class=\"bulletin-serve-problems\" role=\"alert\" aria-labelledby=\"bulletin-serve-problems-title\" lang=\""
                              : "<section class=\"bulletin-serve-problems warnings-only\" aria-labelledby=\"bulletin-serve-problems-title\" lang=\"";
-    box += escape(language) + "\">\n<h2 id=\"bulletin-serve-problems-title\">";
+    box += escape(language) + "\">\n";
+    // Warnings alone do not stop the site: more than a few are folded under
+    // their heading (a <details>, no script), so the page stays in view.
+    const bool folded = !errors && warnings > kWarningsOpen;
+    if (!errors) box += folded ? "<details>\n<summary>" : "<details open>\n<summary>";
+    box += "<h2 id=\"bulletin-serve-problems-title\">";
     if (errors) {
-        box += escape(say(have_site ? Say::errors_over_site : Say::errors_no_site, language, errors));
+        box += escape(say(language, have_site ? Msg::serve_errors_over_site : Msg::serve_errors_no_site, errors));
     } else {
-        box += escape(say(Say::warnings, language, warnings));
+        box += escape(say(language, Msg::serve_warnings, warnings));
     }
-    box += "</h2>\n";
-    if (errors) box += "<p>" + escape(words(Say::fix_and_save, language)) + "</p>\n";
-    for (const Diagnostic& d : diags.sorted()) {
-        std::string text = format_diagnostic(d, language);
+    box += errors ? "</h2>\n" : "</h2></summary>\n";
+    if (errors) box += "<p>" + escape(text(Msg::serve_fix_and_save, language)) + "</p>\n";
+    // Every error; the warnings up to a page's worth (check lists them all).
+    std::size_t shown_warnings = 0;
+    for (const Diagnostic* d : in_order(diags)) {
+        if (d->severity == Severity::warning && shown_warnings++ >= kWarningsOnPage) continue;
+        std::string text = format_diagnostic(*d, language);
         while (!text.empty() && text.back() == '\n') text.pop_back();
         box += "<pre>" + escape(text) + "</pre>\n";
     }
+    if (warnings > kWarningsOnPage) {
+        box += "<p>" + escape(say(language, Msg::serve_more_warnings, warnings - kWarningsOnPage)) + "</p>\n";
+    }
+    if (!errors) box += "</details>\n";
     box += "</section>\n";
     return box;
 }
+
+// The box is the same on every page of one rebuild: made once, on the first request after it.
+class ProblemsBox {
+public:
+    std::shared_ptr<const std::string> get(const LiveState& state, bool have_site) {
+        std::lock_guard lock(mutex_);
+        if (!box_ || generation_ != state.generation || have_site_ != have_site) {
+            box_ = std::make_shared<const std::string>(problems_box(*state.diags, state.language, have_site));
+            generation_ = state.generation;
+            have_site_ = have_site;
+        }
+        return box_;
+    }
+
+private:
+    std::mutex mutex_;
+    std::uint64_t generation_ = 0;
+    bool have_site_ = false;
+    std::shared_ptr<const std::string> box_;
+};
 
 std::string head_links(std::uint64_t generation) {
     return fmt::format(
@@ -156,7 +179,7 @@ std::vector<fs::path> worth_rebuilding(const std::vector<fs::path>& changed) {
     return out;
 }
 
-std::string names_of(const std::vector<fs::path>& changed, const fs::path& content) {
+std::string names_of(const std::vector<fs::path>& changed, const fs::path& content, const std::string& language) {
     // Each file once; a saving program's temporary file, gone by now, is not named.
     std::vector<std::string> names;
     std::vector<std::string> gone;
@@ -167,10 +190,11 @@ std::string names_of(const std::vector<fs::path>& changed, const fs::path& conte
         if (std::find(list.begin(), list.end(), rel.generic_string()) == list.end()) list.push_back(rel.generic_string());
     }
     if (names.empty()) names = gone;
-    std::string text;
-    for (std::size_t i = 0; i < names.size() && i < 3; ++i) text += (i ? "、" : "") + names[i];
-    if (names.size() > 3) text += "…";
-    return text;
+    const std::string_view comma = text(Msg::list_separator, language);
+    std::string joined;
+    for (std::size_t i = 0; i < names.size() && i < 3; ++i) joined += (i ? std::string(comma) : std::string()) + names[i];
+    if (names.size() > 3) joined += "…";
+    return joined;
 }
 
 }  // namespace
@@ -191,9 +215,13 @@ std::string site_path(std::string_view url_path) {
     return path;
 }
 
-std::string preview_page(std::string_view html, std::uint64_t generation, const Diagnostics& diags,
-                         const std::string& language) {
-    std::string page(html);
+namespace {
+
+// The page with the preview's links in its head and `box` at the top of its body.
+std::string with_preview(std::string_view html, std::uint64_t generation, const std::string& box) {
+    std::string page;
+    page.reserve(html.size() + box.size() + 256);
+    page.append(html);
     const std::size_t head_end = page.find("</head>");
     const std::string links = head_links(generation);
     std::size_t body_at;
@@ -204,7 +232,6 @@ std::string preview_page(std::string_view html, std::uint64_t generation, const 
         page.insert(0, links);
         body_at = page.find("<body");
     }
-    const std::string box = problems_box(diags, language, true);
     if (box.empty()) return page;
     if (body_at != std::string::npos) {
         const std::size_t open_end = page.find('>', body_at);
@@ -214,6 +241,13 @@ std::string preview_page(std::string_view html, std::uint64_t generation, const 
         }
     }
     return box + page;
+}
+
+}  // namespace
+
+std::string preview_page(std::string_view html, std::uint64_t generation, const Diagnostics& diags,
+                         const std::string& language) {
+    return with_preview(html, generation, problems_box(diags, language, true));
 }
 
 std::string error_page(std::uint64_t generation, const Diagnostics& diags, const std::string& language) {
@@ -241,17 +275,44 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     if (!fs::is_directory(options.build.content_dir)) {
-        err << "bulletin: 找不到内容文件夹 " << options.build.content_dir << "（可用 --content 指定）\n";
+        // No site.toml to name a language: the default one.
+        err << "bulletin: " << say("zh-CN", Msg::content_missing, options.build.content_dir) << "\n";
         return exit_usage_error;
     }
     LiveSite live(options.build);
     const fs::path content_abs = fs::weakly_canonical(fs::absolute(options.build.content_dir));
-    live.rebuild({});
-    std::string language = live.language();
-    if (live.has_errors() || live.diagnostics().warning_count()) {
-        err << format_diagnostics(live.diagnostics(), language);
-    }
-    Watcher watcher(live.watched_roots());
+    std::string language = site_language(options.build.content_dir);
+    // What the terminal was shown: after a save, warnings already listed are
+    // counted, not listed again (every page lists them, and `check` too).
+    std::unordered_set<std::size_t> warnings_shown;  // each by a hash of its place and message
+    auto report = [&](const Diagnostics& diags, const std::string& lang) {
+        std::unordered_set<std::size_t> now;
+        std::vector<const Diagnostic*> listed;
+        std::size_t again = 0;
+        for (const Diagnostic& d : diags.items()) {
+            if (d.severity == Severity::warning) {
+                const std::hash<std::string_view> hash;
+                const std::size_t key = hash(d.loc.file) ^ (hash(d.message) * 31) ^
+                                        (static_cast<std::size_t>(d.loc.line) << 20) ^ static_cast<std::size_t>(d.loc.column);
+                const bool seen = warnings_shown.count(key) > 0;
+                now.insert(key);
+                if (seen) {
+                    ++again;
+                    continue;
+                }
+            }
+            listed.push_back(&d);
+        }
+        std::string text;
+        for (const Diagnostic* d : in_order(listed)) text += format_diagnostic(*d, lang);
+        if (!diags.items().empty()) {
+            text += say(lang, Msg::counts, diags.error_count(), diags.warning_count()) + "\n";
+            if (again) text += say(lang, Msg::serve_warnings_again, again) + "\n";
+        }
+        warnings_shown = std::move(now);
+        return text;
+    };
+    ProblemsBox boxes;
 
     std::mutex mutex;
     std::condition_variable changed;
@@ -301,14 +362,14 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     });
     server.Get(R"(/.*)", [&](const httplib::Request& req, httplib::Response& res) {
         set_headers(res);
-        const std::uint64_t generation = live.generation();
-        const auto snapshot = live.snapshot();
-        const Diagnostics diags = live.diagnostics();
-        const std::string lang = live.language();
+        const LiveState state = live.state();
+        const std::uint64_t generation = state.generation;
+        const auto& snapshot = state.snapshot;
+        const std::string& lang = state.language;
         const std::string path = site_path(req.path);
         if (!snapshot) {
-            res.status = diags.has_errors() ? 500 : 503;
-            res.set_content(error_page(generation, diags, lang), "text/html; charset=utf-8");
+            res.status = state.diags->has_errors() ? 500 : 503;
+            res.set_content(error_page(generation, *state.diags, lang), "text/html; charset=utf-8");
             return;
         }
         Snapshot::Bytes bytes = path.empty() ? nullptr : snapshot->find(path);
@@ -320,12 +381,12 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
             res.status = 404;
             const std::string page = "<!DOCTYPE html>\n<html lang=\"" + escape(lang) +
                                      "\">\n<head>\n<meta charset=\"utf-8\">\n<title>404</title>\n</head>\n<body>\n<main>\n<p>" +
-                                     escape(words(Say::not_found, lang)) + " <a href=\"/\">/</a></p>\n</main>\n</body>\n</html>\n";
-            res.set_content(preview_page(page, generation, diags, lang), "text/html; charset=utf-8");
+                                     escape(text(Msg::serve_not_found, lang)) + " <a href=\"/\">/</a></p>\n</main>\n</body>\n</html>\n";
+            res.set_content(with_preview(page, generation, *boxes.get(state, true)), "text/html; charset=utf-8");
             return;
         }
         if (path.ends_with(".html")) {
-            res.set_content(preview_page(*bytes, generation, diags, lang), "text/html; charset=utf-8");
+            res.set_content(with_preview(*bytes, generation, *boxes.get(state, true)), "text/html; charset=utf-8");
         } else {
             res.set_content(*bytes, content_type(path));
         }
@@ -334,10 +395,17 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     const int port = options.port == 0 ? server.bind_to_any_port(options.bind)
                                        : (server.bind_to_port(options.bind, options.port) ? options.port : -1);
     if (port < 0) {
-        err << fmt::format("bulletin: 无法在 {}:{} 上提供预览（端口已被占用？可用 --port 换一个，例如 --port 8081）\n",
-                           options.bind, options.port);
+        err << "bulletin: " << say(language, Msg::serve_cannot_listen, options.bind, options.port, options.port + 1) << "\n";
         return exit_usage_error;
     }
+
+    // The port is ours (a second serve is told at once, before a build that
+    // can take seconds): build the site, then watch it. Requests wait until
+    // the server listens, after the first build.
+    live.rebuild({});
+    language = live.language();
+    err << report(*live.diagnostics(), language);
+    Watcher watcher(live.watched_roots());
 
     // Ctrl-C (or SIGTERM): stop watching, end the event streams, stop the server.
     std::thread signal_thread([&] {
@@ -363,19 +431,18 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
             }
             changed.notify_all();
             const std::string lang = live.language();
-            const std::string names = names_of(worth, content_abs);
+            const std::string names = names_of(worth, content_abs, lang);
             if (stats.ok) {
-                out << say(Say::updated, lang, names, stats.editions_rendered, stats.editions, stats.seconds * 1000)
-                    << std::flush;
-                const Diagnostics d = live.diagnostics();
-                if (d.warning_count()) err << format_diagnostics(d, lang) << std::flush;
+                out << say(lang, Msg::serve_updated, names, stats.editions_rendered, stats.editions, stats.seconds * 1000)
+                    << "\n" << std::flush;
+                err << report(*live.diagnostics(), lang) << std::flush;
             } else {
-                err << say(Say::failed, lang, names) << format_diagnostics(live.diagnostics(), lang) << std::flush;
+                err << say(lang, Msg::serve_failed, names) << "\n" << report(*live.diagnostics(), lang) << std::flush;
             }
         }
     });
 
-    out << say(Say::listening, language, options.build.content_dir, options.bind, port) << std::flush;
+    out << say(language, Msg::serve_listening, options.build.content_dir, options.bind, port) << "\n" << std::flush;
     server.listen_after_bind();
 
     if (!stopping) {  // the server ended by itself: let the signal thread go
@@ -384,7 +451,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     signal_thread.join();
     watcher.stop();
     watch_thread.join();
-    out << words(Say::stopped, language) << std::flush;
+    out << text(Msg::serve_stopped, language) << "\n" << std::flush;
     return exit_ok;
 }
 

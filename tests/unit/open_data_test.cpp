@@ -68,7 +68,7 @@ TEST_CASE("open data: open data JSON is laid out as nlohmann writes it, odd text
     // U+FFFD), formula-like and quoted CSV cells, and doubles nlohmann
     // writes in its own shortest form.
     bulletin::Site site = small().site;
-    bulletin::Project& p = site.projects[site.editions[0].projects[0]];
+    bulletin::Project& p = site.projects.edit(site.editions[0].projects[0]);
     p.title = "=\"引号\"\\反斜杠\b\f\n\r\t\x01\x1f\x7f,逗号";
     p.summary = std::string("坏的\xE4\xB8 字节\xFF");
     p.body_text = "-1, \"正文\"\r\n";
@@ -130,7 +130,7 @@ TEST_CASE("open data: every CSV cell an editor fills is guarded on its own again
     // one cell (not joined to another value, which would hide it).
     for (const std::string lead : {"=", "+", "-", "@", "\t", "\r"}) {
         bulletin::Site site = small().site;
-        bulletin::Project& p = site.projects[site.editions[0].projects[0]];
+        bulletin::Project& p = site.projects.edit(site.editions[0].projects[0]);
         p.title = lead + "SUM(A1)";
         site.departments[p.department].name = lead + "局";
         p.co_departments = {};

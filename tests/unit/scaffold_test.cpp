@@ -76,6 +76,13 @@ TEST_CASE("new edition and new project write every field, and pass check once th
     CHECK(has(messages, "2024/_index.md"));
     CHECK(has(messages, "published"));
     CHECK(has(messages, "2024/ev-charging.md:3:"));  // title = "" is an error
+    // published is there, commented out: check points at that line and says so.
+    CHECK(has(messages, "2024/_index.md:7:1: 错误: 缺少必填字段“published”\n    # published = 2025-01-20\n"));
+    CHECK(has(messages, "这一行开头的“# ”把它变成了注释：填好后删去行首的“# ”"));
+    // The message after `new project --title` does not ask for the title.
+    CHECK(has(out.str(), "new: 已写入 " + (content / "2024/ev-charging.md").lexically_normal().generic_string() +
+                             "（序号 1）。请填写 title"));
+    CHECK(has(out.str(), "（序号 2）。请在第二个 +++ 之下写正文"));
 
     fill(edition, "title = \"\"", "title = \"漠视侵害群众利益问题专项治理工作成果\"");
     fill(edition, "# published = 2025-01-20", "published = 2025-01-20");

@@ -40,6 +40,8 @@ std::string page(const LiveSite& live, const std::string& path) {
     return bytes ? *bytes : std::string();
 }
 
+bool has_text(const std::string& body, const std::string& text) { return body.find(text) != std::string::npos; }
+
 void replace_in(const fs::path& file, const std::string& from, const std::string& to) {
     std::string text = read_file(file);
     const auto at = text.find(from);
@@ -85,6 +87,25 @@ TEST_CASE("serve preview_page links the reload script and shows every diagnostic
     CHECK(broken.find("<区发改>") == std::string::npos);
     CHECK(preview_page(html, 8, diags, "en").find("The content has 1 error(s)") != std::string::npos);
 
+    // Every error, but no more than a hundred warnings: the page stays readable.
+    Diagnostics many;
+    many.error({"content/2022/a.md", 1, 1}, "错误一");
+    for (int i = 1; i <= 150; ++i) many.warning({"content/2022/a.md", i + 1, 1}, "警告" + std::to_string(i));
+    const std::string crowded = preview_page(html, 9, many, "zh-CN");
+    CHECK(has_text(crowded, "content/2022/a.md:1:1: 错误: 错误一"));
+    CHECK(has_text(crowded, "警告100</pre>"));
+    CHECK_FALSE(has_text(crowded, "警告101</pre>"));
+    CHECK(has_text(crowded, "另有 50 处警告未在此列出：bulletin check 会列出全部。"));
+    // Warnings alone: a few are shown open, more are folded under their heading (no script needed).
+    Diagnostics few, more;
+    for (int i = 1; i <= 4; ++i) {
+        (i <= 3 ? few : more).warning({"content/2022/a.md", i, 1}, "警告" + std::to_string(i));
+        if (i <= 3) more.warning({"content/2022/a.md", i, 1}, "警告" + std::to_string(i));
+    }
+    CHECK(has_text(preview_page(html, 9, few, "zh-CN"), "<details open>\n<summary><h2 id=\"bulletin-serve-problems-title\">3 处警告"));
+    CHECK(has_text(preview_page(html, 9, more, "zh-CN"), "<details>\n<summary><h2 id=\"bulletin-serve-problems-title\">4 处警告"));
+    CHECK_FALSE(has_text(crowded, "<details"));  // errors are never folded
+
     REQUIRE(serve_asset("reload.js") != nullptr);
     CHECK(serve_asset("reload.js")->find("EventSource(\"/_serve/events\")") != std::string::npos);
     CHECK(serve_asset("other.js") == nullptr);
@@ -129,7 +150,7 @@ TEST_CASE("serve LiveSite renders again only the edition that changed and keeps 
     CHECK(live.has_errors());
     CHECK(live.generation() > generation);
     CHECK(page(live, "2022/ev-charging/index.html").find("这句是新加的") != std::string::npos);
-    const std::string messages = format_diagnostics(live.diagnostics(), live.language());
+    const std::string messages = format_diagnostics(*live.diagnostics(), live.language());
     CHECK(messages.find("2022/ev-charging.md:") != std::string::npos);
 
     // Fixed: the site comes back with what was written meanwhile.
@@ -166,12 +187,14 @@ TEST_CASE("serve LiveSite after each change holds exactly the files a fresh buil
         const auto a = live.snapshot();
         const auto b = fresh.snapshot();
         std::vector<std::string> paths_a, paths_b;
-        for (const auto& [path, bytes] : a->files) paths_a.push_back(path);
-        for (const auto& [path, bytes] : b->files) paths_b.push_back(path);
+        const Snapshot::Files files_a = a->files();
+        const Snapshot::Files files_b = b->files();
+        for (const auto& [path, bytes] : files_a) paths_a.push_back(path);
+        for (const auto& [path, bytes] : files_b) paths_b.push_back(path);
         REQUIRE(paths_a == paths_b);
-        for (const auto& [path, bytes] : b->files) {
+        for (const auto& [path, bytes] : files_b) {
             INFO(path);
-            CHECK(*a->files.at(path) == *bytes);
+            CHECK(*files_a.at(path) == *bytes);
         }
         for (const char* path : {"feed.xml", "sitemap.xml", "search-index.json", "manifest.json"}) {
             INFO(path);
@@ -216,6 +239,48 @@ TEST_CASE("serve LiveSite after each change holds exactly the files a fresh buil
         REQUIRE(live.rebuild({content / "2021/_index.md"}).ok);
         same_as_fresh();
     }
+}
+
+TEST_CASE("serve LiveSite serves every file bulletin build --drafts writes, with the same bytes") {
+    // Images and attachments beside a project and under files/, a draft, and
+    // a portal's own footer in layouts/: what the preview shows is what is published.
+    TempDir dir;
+    const fs::path content = dir / "content";
+    fs::copy(source_dir() / "tests/sites/small/content", content, fs::copy_options::recursive);
+    fs::create_directories(content / "2022/property");
+    fs::rename(content / "2022/property.md", content / "2022/property/index.md");
+    write_file(content / "2022/property/index.md",
+               read_file(content / "2022/property/index.md") + "\n![现场](photo.jpg)\n\n[方案](../../files/方案.pdf)\n");
+    write_file(content / "2022/property/photo.jpg", "JPEG bytes");
+    write_file(content / "files/方案.pdf", "%PDF bytes");
+    write_file(content / "2021/draft-one.md",
+               project_file({"title = \"尚未定稿的项目\"", "department = \"区发改局\"", "number = 3", "draft = true"}));
+    write_file(dir / "layouts/partials/foot.html", "<footer class=\"portal-footer\"><p>门户网站页脚</p></footer>\n</body>\n</html>\n");
+
+    const auto built = run_cli("build --drafts --content " + shell_quote(content.string()) + " --out " +
+                                   shell_quote((dir / "public").string()) + " --themes " + shell_quote(themes_dir().string()),
+                               dir.path());
+    INFO(built.err);
+    REQUIRE(built.status == 0);
+    LiveSite live(options_for(content));
+    REQUIRE(live.rebuild({}).ok);
+    const auto snapshot = live.snapshot();
+    const Tree published = read_tree(dir / "public");
+    REQUIRE(published.count("2022/property/photo.jpg"));
+    REQUIRE(published.count("files/方案.pdf"));
+    CHECK(published.at("index.html").find("门户网站页脚") != std::string::npos);
+    for (const auto& [path, bytes] : published) {
+        INFO(path);
+        const auto served = snapshot->find(path);
+        REQUIRE(served);
+        CHECK(*served == bytes);
+    }
+    // An image saved again is served as it is now.
+    write_file(content / "2022/property/photo.jpg", "JPEG bytes, edited");
+    CHECK(*live.snapshot()->find("2022/property/photo.jpg") == "JPEG bytes, edited");
+    // layouts/ is watched with the content.
+    const auto roots = live.watched_roots();
+    CHECK(std::find(roots.begin(), roots.end(), fs::weakly_canonical(dir / "layouts")) != roots.end());
 }
 
 TEST_CASE("serve LiveSite ignores the scratch files editors write while saving") {
@@ -404,6 +469,15 @@ TEST_CASE("serve command: a page, the reload event after a save, the error over 
     CHECK(has(serve.out(), "serve: 已停止"));
     CHECK_FALSE(fs::exists(dir / "public"));
     CHECK_FALSE(fs::exists(content / "public"));
+    // 2022 is not archived once 2023 exists: the terminal lists that warning
+    // once, and after the next saves only counts it.
+    const std::string err = serve.err();
+    INFO(err);
+    const std::string warning = "警告: 已有更新的一期（2023），这一期还没有标为归档";
+    const auto first = err.find(warning);
+    CHECK(first != std::string::npos);
+    CHECK(err.find(warning, first + 1) == std::string::npos);
+    CHECK(has(err, "（其中 1 个警告上次已列出，不再重复"));
     (void)original;
 }
 

@@ -57,7 +57,41 @@ TEST_CASE("usage mistakes follow the site's language") {
                "title = \"Test\"\nbase_url = \"https://www.example.gov.cn/bulletin/\"\nlanguage = \"en\"\n");
     CommandResult r = run_cli("serv --content site", dir.path());
     CHECK(r.status == 2);
-    CHECK(has(r.err, "unknown command “serv”; did you mean “serve”?"));
+    CHECK(has(r.err, "unknown command \"serv\"; did you mean \"serve\"?"));
     r = run_cli("serve --content site --prot 1", dir.path());
-    CHECK(has(r.err, "unknown option “--prot” for bulletin serve; did you mean “--port”?"));
+    CHECK(has(r.err, "unknown option \"--prot\" for bulletin serve; did you mean \"--port\"?"));
+    r = run_cli("new project 2024/a --content site", dir.path());
+    CHECK(r.status == 2);
+    CHECK(has(r.err, "bulletin new project: the option --department is missing; for example  bulletin new project"));
+}
+
+TEST_CASE("usage what a command needs and was not given is named, with an example") {
+    TempDir dir;
+    CommandResult r = run_cli("new project 2024/a", dir.path());
+    CHECK(r.status == 2);
+    CHECK(has(r.err, "bulletin new project：缺少选项 --department。例如  bulletin new project 2024/ev-charging --department 区发改局"));
+    r = run_cli("new project --department 区发改局", dir.path());
+    CHECK(r.status == 2);
+    CHECK(has(r.err, "bulletin new project：缺少“期/名称”（如 2024/ev-charging）"));
+    r = run_cli("new project 2024/a --department", dir.path());
+    CHECK(r.status == 2);
+    CHECK(has(r.err, "bulletin new project：--department 后面缺少值"));
+    r = run_cli("import --edition 2023", dir.path());
+    CHECK(r.status == 2);
+    CHECK(has(r.err, "bulletin import：缺少要导入的文本文件"));
+    r = run_cli("serve --port eighty", dir.path());
+    CHECK(r.status == 2);
+    CHECK(has(r.err, "bulletin serve：--port 的值应为数字，这里是“eighty”"));
+    // No English from the command-line parser on a Chinese site.
+    for (const char* args : {"new project 2024/a", "new project", "import", "verify", "serve --port x", "new edition"}) {
+        INFO(args);
+        r = run_cli(args, dir.path());
+        CHECK(r.status == 2);
+        CHECK_FALSE(has(r.err, "required"));
+        CHECK_FALSE(has(r.err, "Run with --help"));
+    }
+    // --help is never a mistake, whatever is missing.
+    r = run_cli("new project --help", dir.path());
+    CHECK(r.status == 0);
+    CHECK(has(r.out, "--department"));
 }
