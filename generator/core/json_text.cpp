@@ -10,11 +10,12 @@ namespace bulletin {
 
 namespace {
 
-bool needs_escape(UChar32 c) { return c < 0x20 || c == '"' || c == '\\'; }
+bool needs_escape(uint8_t c) { return c < 0x20 || c == '"' || c == '\\'; }
 
-/// Appends `s` as a JSON string when it is well-formed UTF-8 (ICU's U8_NEXT),
-/// which nlohmann's dump() copies as it is but for the escapes. Returns false,
-/// having appended part of it, otherwise.
+/// Appends `s` as a JSON string when it is well-formed UTF-8, which
+/// nlohmann's dump() copies as it is but for the escapes. Returns false,
+/// having appended part of it, otherwise. Sequences are checked with ICU's
+/// macros: U8_FWD_1 steps over a whole sequence only when it is well formed.
 bool append_plain_json_string(std::string& out, std::string_view s) {
     if (s.size() > static_cast<std::size_t>(INT32_MAX)) return false;  // ICU's offsets are 32-bit
     out += '"';
@@ -22,14 +23,18 @@ bool append_plain_json_string(std::string& out, std::string_view s) {
     const auto length = static_cast<int32_t>(s.size());
     int32_t run = 0;  // start of the bytes not yet copied
     for (int32_t i = 0; i < length;) {
-        const int32_t at = i;
-        UChar32 c;
-        U8_NEXT(bytes, i, length, c);
-        if (c < 0) return false;
-        if (!needs_escape(c)) continue;
-        out.append(s.data() + run, static_cast<std::size_t>(at - run));
+        const uint8_t lead = bytes[i];
+        if (!U8_IS_SINGLE(lead)) {
+            const int32_t at = i;
+            U8_FWD_1(bytes, i, length);
+            if (!U8_IS_LEAD(lead) || i - at != U8_COUNT_TRAIL_BYTES(lead) + 1) return false;
+            continue;
+        }
+        ++i;
+        if (!needs_escape(lead)) continue;
+        out.append(s.data() + run, static_cast<std::size_t>(i - 1 - run));
         run = i;
-        switch (c) {
+        switch (lead) {
             case '\b': out += "\\b"; break;
             case '\t': out += "\\t"; break;
             case '\n': out += "\\n"; break;
@@ -40,8 +45,8 @@ bool append_plain_json_string(std::string& out, std::string_view s) {
             default: {
                 static constexpr char hex_digits[] = "0123456789abcdef";
                 out += "\\u00";
-                out += hex_digits[(c >> 4) & 0xf];
-                out += hex_digits[c & 0xf];
+                out += hex_digits[(lead >> 4) & 0xf];
+                out += hex_digits[lead & 0xf];
             }
         }
     }
