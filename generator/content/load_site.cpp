@@ -1,6 +1,8 @@
 #include "load_site.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -302,14 +304,24 @@ struct EditionListing {
 
 EditionListing list_edition(const fs::path& dir) {
     EditionListing out;
+    // Each name looked up from the folder itself, not along the whole path again.
+    const int folder = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    struct Closer {
+        int fd;
+        ~Closer() {
+            if (fd >= 0) ::close(fd);
+        }
+    } closer{folder};
+    auto stat_in = [&](const std::string& name, struct stat& st) {
+        return folder >= 0 ? ::fstatat(folder, name.c_str(), &st, 0) == 0 : ::stat((dir / name).c_str(), &st) == 0;
+    };
     for (std::string& name : files::list_folder(dir)) {
         if (ignored_name(name) || name == "_index.md") continue;
         struct stat st {};
-        if (::stat((dir / name).c_str(), &st) != 0) continue;  // a link that leads nowhere is no file
+        if (!stat_in(name, st)) continue;  // a link that leads nowhere is no file
         if (S_ISDIR(st.st_mode)) {
             struct stat index {};
-            const fs::path file = dir / name / "index.md";
-            if (::stat(file.c_str(), &index) == 0 && S_ISREG(index.st_mode)) {
+            if (stat_in(name + "/index.md", index) && S_ISREG(index.st_mode)) {
                 out.bundles.push_back({name + "/index.md", identity_of(index)});
             }
         } else if (S_ISREG(st.st_mode) && name.ends_with(".md")) {
@@ -455,9 +467,6 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
         // normal, and a file name adds nothing lexically_normal() would change.
         const Folder& f = *jobs[i].folder;
         const std::string& name = jobs[i].file->name;
-        std::string shown = f.shown + '/' + name;
-        const bool bundle = name.ends_with("/index.md");
-        const std::string slug = name.substr(0, name.size() - (bundle ? 9 : 3));
         const bool archived = f.edition && f.edition->archived;
         const std::string file = f.dir + '/' + name;
         // An archived edition's projects are checked for relative time words,
@@ -474,6 +483,9 @@ std::optional<Site> load_site(const std::string& content_dir, const LoadOptions&
                 return;
             }
         }
+        std::string shown = f.shown + '/' + name;
+        const bool bundle = name.ends_with("/index.md");
+        const std::string slug = name.substr(0, name.size() - (bundle ? 9 : 3));
         loaded[i] = std::make_shared<LoadedProject>(
             load_project(ctx, file, shown, slug, bundle ? f.id + '/' + slug : f.id, options.drafts, archived));
         loaded[i]->shown = std::move(shown);

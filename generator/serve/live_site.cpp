@@ -29,6 +29,7 @@ Snapshot::Bytes Snapshot::find(const std::string& path) const {
     // Neither a page nor an asset: an image or attachment, the feed, the sitemap, the search index or the manifest.
     if (!site || !theme) return nullptr;
     if (Bytes file = static_file(path)) return file;
+    if (path.starts_with(site_map::data_dir)) return open_data(path);
     if (path == site_map::feed || (path.starts_with("sitemap") && path.ends_with(".xml"))) {
         std::call_once(feeds_once_, [this] { make_feeds(); });
         if (auto it = feeds_.find(path); it != feeds_.end()) return it->second;
@@ -58,6 +59,23 @@ Snapshot::Bytes Snapshot::static_file(const std::string& path) const {
     }
 }
 
+// An edition's open data (data/<id>.json and .csv), made at the first request for either.
+Snapshot::Bytes Snapshot::open_data(const std::string& path) const {
+    std::lock_guard lock(data_mutex_);
+    if (auto it = data_.find(path); it != data_.end()) return it->second;
+    for (std::size_t e = 0; e < site->editions.size(); ++e) {
+        const std::string& id = site->editions[e].id;
+        if (path != site_map::data_json(id) && path != site_map::data_csv(id)) continue;
+        std::vector<bool> others(site->editions.size(), true);
+        others[e] = false;
+        for (OutputFile& f : render_open_data(*site, *theme, others)) {
+            data_.emplace(std::move(f.path), std::make_shared<const std::string>(std::move(f.bytes)));
+        }
+        if (auto it = data_.find(path); it != data_.end()) return it->second;
+    }
+    return nullptr;
+}
+
 void Snapshot::make_feeds() const {
     feeds_.emplace(site_map::feed, std::make_shared<const std::string>(render_atom(*site, *theme)));
     for (OutputFile& f : render_sitemap(*site)) {
@@ -84,6 +102,11 @@ void Snapshot::make_lazy() const {
     }
     for (const StaticFile& f : site->files) {
         if (Bytes bytes = static_file(f.path)) manifest[f.path] = {sha256_hex(*bytes), bytes->size()};
+    }
+    for (const Edition& e : site->editions) {
+        for (const std::string& path : {site_map::data_json(e.id), site_map::data_csv(e.id)}) {
+            if (Bytes bytes = open_data(path)) manifest[path] = {sha256_hex(*bytes), bytes->size()};
+        }
     }
     std::call_once(feeds_once_, [this] { make_feeds(); });
     for (const auto& [path, bytes] : feeds_) manifest[path] = {sha256_hex(*bytes), bytes->size()};
@@ -315,9 +338,8 @@ RebuildStats LiveSite::rebuild(const std::vector<fs::path>& changed) {
     render_pages(*site, *theme, render, emit);
     mark("pages");
     for (OutputFile f : theme->assets()) emit(std::move(f));
-    for (OutputFile& f : render_open_data(*site, *theme, reuse)) emit(std::move(f));
     for (auto& [group, files] : made) next->groups[group] = std::make_shared<const Snapshot::Files>(std::move(files));
-    mark("data");
+    mark("assets");
 
     stats.ok = true;
     stats.editions = site->editions.size();

@@ -28,9 +28,9 @@
 namespace bulletin::serve {
 
 /// One built site: its files, shared so a rebuild copies pointers, not bytes.
-/// The feed, the sitemap, the search index and manifest.json are made when
-/// first asked for: a page reload needs none of them. Images and attachments
-/// are read from the content folder when asked for.
+/// The feed, the sitemap, the open data, the search index and manifest.json
+/// are made when first asked for: a page reload needs none of them. Images
+/// and attachments are read from the content folder when asked for.
 class Snapshot {
 public:
     using Bytes = std::shared_ptr<const std::string>;
@@ -51,12 +51,15 @@ public:
 
 private:
     Bytes static_file(const std::string& path) const;
+    Bytes open_data(const std::string& path) const;
     void make_feeds() const;
     void make_lazy() const;
     mutable std::once_flag feeds_once_;
     mutable std::map<std::string, Bytes> feeds_;
     mutable std::once_flag lazy_once_;
     mutable std::map<std::string, Bytes> lazy_;
+    mutable std::mutex data_mutex_;
+    mutable std::map<std::string, Bytes> data_;  // each edition's open data, once asked for
 };
 
 /// What one rebuild did, for the log line and the benchmark.
