@@ -25,7 +25,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr int format_version = 2;
+constexpr int format_version = 3;
 // The index's addresses are the site map's.
 const std::string manifest_path(site_map::search_manifest);
 const std::string t2s_dir(site_map::search_t2s_dir);
@@ -33,7 +33,10 @@ const std::string postings_dir(site_map::search_postings_dir);
 const std::string docs_dir(site_map::search_docs_dir);
 const std::string pinyin_dir(site_map::search_pinyin_dir);
 const std::string words_dir(site_map::search_words_dir);
+const std::string sound_dir = std::string(site_map::search_dir) + "s/";
 constexpr std::size_t max_postings_shards = 4096;
+constexpr std::size_t max_sound_shards = 4096;
+constexpr std::size_t pinyin_block = 256;  // code points per readings file
 static_assert(term_partitions % max_postings_shards == 0, "a shard is a set of whole partitions");
 
 
@@ -145,31 +148,44 @@ std::map<std::string, std::string> t2s_blocks() {
     return named;
 }
 
-/// The readings of the ideographs by block of 256 code points, as t2s_blocks:
-/// a query in characters loads the blocks of its own ("一yi丁ding...").
-std::map<std::string, std::string> pinyin_blocks() {
-    std::map<char32_t, std::string> blocks;
-    for (const auto& [c, reading] : han_pinyin()) {
-        std::string& block = blocks[c >> 8];
-        block += to_utf8(std::u32string(1, c));
-        block += reading;
-    }
-    std::map<std::string, std::string> named;
-    for (auto& [block, text] : blocks) {
-        char name[8];
-        named[std::string(name, std::to_chars(name, name + sizeof name, static_cast<unsigned>(block), 16).ptr)] =
-            std::move(text);
-    }
-    return named;
+/// The readings of the ideographs by block of 256 code points, named by the
+/// block's number (code point / 256) in hex: a query in characters loads
+/// the blocks of its own. Each block is its 256 readings in code point
+/// order, separated by spaces (empty for a code point without one), a
+/// character's own readings by commas: "yi ding kao qi ...". The same for
+/// every site: made once per process.
+struct PinyinBlocks {
+    std::size_t first = 0, last = 0;  // block numbers
+    std::vector<std::pair<std::string, std::string>> files;  // name, readings
+};
+
+const PinyinBlocks& pinyin_blocks() {
+    static const PinyinBlocks blocks = [] {
+        PinyinBlocks out;
+        const auto& table = han_readings();
+        if (table.empty()) return out;
+        out.first = table.front().first / pinyin_block;
+        out.last = table.back().first / pinyin_block;
+        for (std::size_t b = out.first; b <= out.last; ++b) {
+            std::string text;
+            for (std::size_t c = b * pinyin_block; c < (b + 1) * pinyin_block; ++c) {
+                if (c != b * pinyin_block) text += ' ';
+                text += readings_of(static_cast<char32_t>(c));
+            }
+            char name[8];
+            out.files.emplace_back(std::string(name, std::to_chars(name, name + sizeof name, b, 16).ptr), std::move(text));
+        }
+        return out;
+    }();
+    return blocks;
 }
 
 /// The site's vocabulary, what pinyin, wrong characters and suggestions are
 /// matched against: department names and aliases (kind 0), tags (1) and
 /// every two-ideograph token of the index (2), each with the readings of its
-/// ideographs and the number of projects that hold it. (Not titles: one per
-/// project, they would make every file grow with the site.)
-/// Grouped by the first letter of the reading; within a letter by kind,
-/// then most projects first.
+/// ideographs (pinyin_key: "yin xing,hang,heng") and the number of projects that
+/// hold it. (Not titles: one per project, they would make every file grow
+/// with the site.)
 struct Word {
     std::string text;  // folded
     std::string pinyin;
@@ -177,24 +193,51 @@ struct Word {
     int kind = 2;
 };
 
-std::map<char, std::vector<Word>> vocabulary(const std::vector<const Document*>& docs, const Postings& postings) {
+/// The UTF-8 of a token the index holds (already folded) as code points.
+std::u32string decode(std::string_view utf8) {
+    std::u32string out;
+    for (std::size_t i = 0; i < utf8.size();) {
+        const auto b = static_cast<unsigned char>(utf8[i]);
+        const int extra = b < 0x80 ? 0 : b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
+        char32_t c = extra ? b & (0x3F >> extra) : b;
+        for (int k = 1; k <= extra && i + k < utf8.size(); ++k) c = c << 6 | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+        out += c;
+        i += static_cast<std::size_t>(extra) + 1;
+    }
+    return out;
+}
+
+std::vector<Word> vocabulary(const std::vector<const Document*>& docs, const Postings& postings) {
     std::unordered_map<std::string, Word> words;
-    auto add_phrase = [&](const std::string& written, int kind, std::unordered_map<std::string, int>& seen) {
-        const std::u32string folded = fold(written);
-        std::u32string han;
-        for (char32_t c : folded)
-            if (!pinyin_of(c).empty()) han += c;
-        if (han.empty()) return;
-        std::string text = to_utf8(folded);
-        if (seen.emplace(text, kind).second) {
-            Word& w = words[text];
-            if (w.docs == 0) w = {text, pinyin_key(han), 0, kind};
-            w.kind = std::min(w.kind, kind);
-            ++w.docs;
-        }
+    // Names, aliases and tags repeat from project to project: each distinct
+    // one is folded and read once.
+    struct Phrase {
+        std::string text, pinyin;
     };
+    std::unordered_map<std::string, Phrase> phrases;
+    auto add_phrase = [&](const std::string& written, int kind, std::vector<const std::string*>& seen) {
+        auto [it, fresh] = phrases.try_emplace(written);
+        if (fresh) {
+            const std::u32string folded = fold(written);
+            std::u32string han;
+            for (char32_t c : folded)
+                if (!readings_of(c).empty()) han += c;
+            if (!han.empty()) it->second = {to_utf8(folded), pinyin_key(han)};
+        }
+        const Phrase& phrase = it->second;
+        if (phrase.text.empty()) return;
+        // Each phrase counted once per project.
+        for (const std::string* s : seen)
+            if (*s == phrase.text) return;
+        seen.push_back(&phrase.text);
+        Word& w = words[phrase.text];
+        if (w.docs == 0) w = {phrase.text, phrase.pinyin, 0, kind};
+        w.kind = std::min(w.kind, kind);
+        ++w.docs;
+    };
+    std::vector<const std::string*> seen;
     for (const Document* d : docs) {
-        std::unordered_map<std::string, int> seen;  // each phrase counted once per project
+        seen.clear();
         add_phrase(d->department, 0, seen);
         for (const std::string& a : d->department_aliases) add_phrase(a, 0, seen);
         for (const std::string& t : d->tags) add_phrase(t, 1, seen);
@@ -202,7 +245,7 @@ std::map<char, std::vector<Word>> vocabulary(const std::vector<const Document*>&
     for (std::size_t p = 0; p < term_partitions; ++p)
         for (const Term& term : postings.partition(p)) {
             if (term.text.size() != 6) continue;  // two ideographs of the BMP are six bytes
-            const std::u32string pair = fold(term.text);
+            const std::u32string pair = decode(term.text);
             if (pair.size() != 2) continue;
             std::string key = pinyin_key(pair);
             if (key.empty()) continue;
@@ -210,13 +253,130 @@ std::map<char, std::vector<Word>> vocabulary(const std::vector<const Document*>&
             if (w.docs == 0) w = {std::string(term.text), std::move(key), term.doc_count, 2};
             w.docs = std::max(w.docs, term.doc_count);
         }
-    std::map<char, std::vector<Word>> by_letter;
-    for (auto& [text, w] : words) by_letter[w.pinyin[0]].push_back(std::move(w));
-    for (auto& [letter, list] : by_letter)
-        std::sort(list.begin(), list.end(), [](const Word& a, const Word& b) {
-            return std::tie(a.kind, b.docs, a.text) < std::tie(b.kind, a.docs, b.text);
-        });
+    std::vector<Word> out;
+    out.reserve(words.size());
+    for (auto& entry : words) out.push_back(std::move(entry.second));
+    // Names and tags first, then the most projects: the order of every list below.
+    std::sort(out.begin(), out.end(), [](const Word& a, const Word& b) {
+        return std::tie(a.kind, b.docs, a.text) < std::tie(b.kind, a.docs, b.text);
+    });
+    return out;
+}
+
+/// The vocabulary by the first letter of its readings (a word read in two
+/// ways that start with different letters is in both files), in the
+/// order of vocabulary(): what the suggestions scan for what is typed.
+std::map<char, std::vector<const Word*>> words_by_letter(const std::vector<Word>& words) {
+    std::map<char, std::vector<const Word*>> by_letter;
+    // Every letter a reading can start with has a file, empty or not: the
+    // suggestions load one by name, before the manifest, and must not miss.
+    for (char letter : std::string_view("abcdefghjklmnopqrstwxyz")) by_letter[letter];
+    for (const Word& w : words) {
+        std::string letters;
+        for (std::size_t i = 0; i < w.pinyin.size() && w.pinyin[i] != ' '; ++i)
+            if ((i == 0 || w.pinyin[i - 1] == ',') && letters.find(w.pinyin[i]) == std::string::npos) letters += w.pinyin[i];
+        for (char letter : letters) by_letter[letter].push_back(&w);
+    }
     return by_letter;
+}
+
+/// The sound table: the vocabulary by reading, for the wrong characters of
+/// the same sound and the words that pinyin spells. Key "ti jian": the
+/// words read so (every reading of a word: reading_combinations); key
+/// "=tj": the words of two characters or more with those initials. Each
+/// list in the order of vocabulary(), the initials' with names and tags
+/// before two-character words, as the page ranks them; kept short: the
+/// page uses the first few.
+constexpr std::size_t max_per_reading = 16, max_per_initials = 3;
+
+std::map<std::string, std::vector<const Word*>> sound_table(const std::vector<Word>& words) {
+    std::map<std::string, std::vector<const Word*>> keys;
+    for (const Word& w : words) {
+        const auto readings = reading_combinations(w.pinyin);
+        const bool several = decode(w.text).size() >= 2;
+        std::vector<std::string> initials;
+        for (const std::string& r : readings) {
+            auto& list = keys[r];
+            if (list.empty() || list.back() != &w) list.push_back(&w);
+            if (!several) continue;
+            std::string i(1, '=');
+            i += reading_initials(r);
+            if (std::find(initials.begin(), initials.end(), i) == initials.end()) initials.push_back(std::move(i));
+        }
+        for (std::string& i : initials) keys[std::move(i)].push_back(&w);
+    }
+    for (auto& [key, list] : keys) {
+        if (key[0] == '=') {
+            std::stable_sort(list.begin(), list.end(), [](const Word* a, const Word* b) { return (a->kind == 2) < (b->kind == 2); });
+            if (list.size() > max_per_initials) list.resize(max_per_initials);
+        } else if (list.size() > max_per_reading) {
+            list.resize(max_per_reading);
+        }
+    }
+    return keys;
+}
+
+/// The sound table's shard of a key: by the hash of its letters alone, so
+/// that "xi an" and "xian" are in one file (pinyin typed without spaces
+/// finds both); the initials' keys by the hash of the whole key.
+std::uint32_t sound_hash(std::string_view key) {
+    std::string letters;
+    for (char c : key)
+        if (c != ' ') letters += c;
+    return token_hash(letters);
+}
+
+void append_word(std::string& out, const Word& w, bool with_pinyin) {
+    out += '[';
+    append_json_string(out, w.text);
+    if (with_pinyin) {
+        out += ',';
+        append_json_string(out, w.pinyin);
+    }
+    out += ',';
+    append_int(out, w.docs);
+    out += ',';
+    append_int(out, w.kind);
+    out += ']';
+}
+
+/// Hex digits of a shard's name among `count`: shards 0 to count - 1.
+std::size_t hex_digits(std::size_t count) { return std::max<std::size_t>(1, (std::bit_width(count - 1) + 3) / 4); }
+
+/// The sound table as files of about `bytes` each, by sound_hash:
+/// {"version":3,"keys":{"=tj":[["体检",3,2]],"ti jian":[["体检",3,2],...],...}}.
+std::vector<std::string> sound_shards(const std::map<std::string, std::vector<const Word*>>& keys, std::size_t bytes) {
+    std::vector<std::string> entries;
+    std::size_t total = 0;
+    for (const auto& [key, list] : keys) {
+        std::string e;
+        append_json_string(e, key);
+        e += ":[";
+        for (std::size_t k = 0; k < list.size(); ++k) {
+            if (k) e += ',';
+            append_word(e, *list[k], false);
+        }
+        e += ']';
+        total += e.size() + 1;
+        entries.push_back(std::move(e));
+    }
+    const std::size_t count = std::clamp<std::size_t>(next_power_of_two(total / std::max<std::size_t>(bytes, 1)), 1, max_sound_shards);
+    std::vector<std::string> files(count);
+    std::size_t k = 0;
+    for (const auto& [key, list] : keys) {  // in key order: each file's keys are in order too
+        std::string& f = files[sound_hash(key) & (count - 1)];
+        f += f.empty() ? "" : ",";
+        f += entries[k++];
+    }
+    for (std::string& f : files) {
+        std::string text = "{\"version\":";
+        append_int(text, format_version);
+        text += ",\"keys\":{";
+        text += f;
+        text += "}}";
+        f = std::move(text);
+    }
+    return files;
 }
 
 }  // namespace
@@ -241,18 +401,24 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
     Json t2s_names = Json::array();
     for (const auto& entry : t2s) t2s_names.push_back(entry.first);
     manifest["t2s"] = {{"path", t2s_dir}, {"blocks", std::move(t2s_names)}};
-    const auto pinyin = options.forgiving ? pinyin_blocks() : std::map<std::string, std::string>();
-    Json pinyin_names = Json::array();
-    for (const auto& entry : pinyin) pinyin_names.push_back(entry.first);
-    manifest["pinyin"] = {{"path", pinyin_dir}, {"blocks", std::move(pinyin_names)}};
-    auto words = options.forgiving ? vocabulary(docs, *postings) : std::map<char, std::vector<Word>>();
-    // Every letter a reading can start with has a file, empty or not: the
-    // suggestions load one by name, before the manifest, and must not miss.
-    if (options.forgiving)
-        for (char letter : std::string_view("abcdefghjklmnopqrstwxyz")) words[letter];
-    std::string letters;
-    for (const auto& entry : words) letters += entry.first;
-    manifest["words"] = {{"path", words_dir}, {"letters", letters}};
+    // The forgiving search's structures (left out only to measure their cost).
+    std::vector<Word> words;
+    std::map<char, std::vector<const Word*>> by_letter;
+    std::vector<std::string> sound_files;
+    if (options.forgiving) {
+        const PinyinBlocks& pinyin = pinyin_blocks();
+        manifest["pinyin"] = {{"path", pinyin_dir}, {"first", pinyin.first}, {"last", pinyin.last}};
+        words = vocabulary(docs, *postings);
+        by_letter = words_by_letter(words);
+        std::string letters;
+        for (const auto& entry : by_letter) letters += entry.first;
+        manifest["words"] = {{"path", words_dir}, {"letters", letters}};
+        sound_files = sound_shards(sound_table(words), options.sound_shard_bytes);
+        manifest["sound"] = {{"shards", sound_files.size()},
+                             {"hash", "fnv1a32"},
+                             {"digits", hex_digits(sound_files.size())},
+                             {"path", sound_dir}};
+    }
 
     std::size_t postings_bytes = 0;
     for (std::size_t p = 0; p < term_partitions; ++p)
@@ -298,7 +464,7 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
         const std::size_t count = std::clamp<std::size_t>(
             next_power_of_two(postings_bytes / std::max<std::size_t>(options.postings_shard_bytes, 1)), 1,
             max_postings_shards);
-        const std::size_t width = std::max<std::size_t>(1, (std::bit_width(count - 1) + 3) / 4);
+        const std::size_t width = hex_digits(count);
         parallel_for(count, [&](std::size_t b) {
             // The shard's terms are those of every partition whose number ends in its own bits.
             std::vector<const Term*> terms;
@@ -353,27 +519,28 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
     put(manifest_path, dump(manifest));
     for (const auto& [name, pairs] : t2s)
         put(t2s_dir + name + ".json", dump({{"version", format_version}, {"pairs", pairs}}));
-    for (const auto& [name, readings] : pinyin)
-        put(pinyin_dir + name + ".json", dump({{"version", format_version}, {"pinyin", readings}}));
-    for (const auto& [letter, list] : words) {
+    if (!options.forgiving) return;
+    for (const auto& [name, readings] : pinyin_blocks().files) {
+        std::string text = "{\"version\":";
+        append_int(text, format_version);
+        text += ",\"readings\":";
+        append_json_string(text, readings);
+        text += '}';
+        put(pinyin_dir + name + ".json", std::move(text));
+    }
+    for (const auto& [letter, list] : by_letter) {
         std::string text = "{\"version\":";
         append_int(text, format_version);
         text += ",\"words\":[";
         for (std::size_t k = 0; k < list.size(); ++k) {
             if (k) text += ',';
-            text += '[';
-            append_json_string(text, list[k].text);
-            text += ',';
-            append_json_string(text, list[k].pinyin);
-            text += ',';
-            append_int(text, list[k].docs);
-            text += ',';
-            append_int(text, list[k].kind);
-            text += ']';
+            append_word(text, *list[k], true);
         }
         text += "]}";
         put(words_dir + std::string(1, letter) + ".json", std::move(text));
     }
+    const std::size_t digits = hex_digits(sound_files.size());
+    for (std::size_t b = 0; b < sound_files.size(); ++b) put(sound_dir + hex(b, digits) + ".json", std::move(sound_files[b]));
 }
 
 OutputFiles build_index(const std::vector<Document>& docs, const IndexOptions& options) {
