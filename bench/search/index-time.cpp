@@ -2,10 +2,12 @@
 // its search index, with and without the structures of the forgiving search
 // (IndexOptions::forgiving: readings, vocabulary, sound table):
 //   index-time <site-dir> once on|off   one build in this fresh process:
-//                                       <documents> <seconds> <bytes> <manifest bytes>
+//                                       <documents> <seconds> <cpu seconds> <bytes> <manifest bytes>
 //   index-time <site-dir> warm <runs>   <runs> pairs in this process, alternating
 //                                       which goes first: one line per build,
-//                                       "on <seconds>" or "off <seconds>"
+//                                       "on <seconds> <cpu seconds>" or "off ..."
+// Seconds are wall-clock; cpu seconds are those of every thread (user and
+// system), less disturbed by other work on a shared machine.
 // A fresh process is what `bulletin build` is: its first build also reads
 // the readings from ICU. run.mjs interleaves fresh processes of both kinds
 // and compares medians.
@@ -16,6 +18,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <sys/resource.h>
 
 #include "search_index.h"
 
@@ -55,6 +58,13 @@ std::vector<bulletin::search::Document> read_documents(const std::filesystem::pa
     return docs;
 }
 
+double cpu_seconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -64,12 +74,16 @@ int main(int argc, char** argv) {
         return 2;
     }
     const auto docs = read_documents(argv[1]);
-    auto time_once = [&](bool forgiving, size_t& bytes, size_t& manifest_bytes) {
+    size_t bytes = 0, manifest_bytes = 0;
+    double cpu = 0;
+    auto time_once = [&](bool forgiving) {
         bulletin::search::IndexOptions options;
         options.forgiving = forgiving;
+        const double cpu_start = cpu_seconds();
         const auto start = std::chrono::steady_clock::now();
         const auto files = bulletin::search::build_index(docs, options);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        cpu = cpu_seconds() - cpu_start;
         bytes = 0;
         for (const auto& f : files) {
             bytes += f.bytes.size();
@@ -77,17 +91,16 @@ int main(int argc, char** argv) {
         }
         return seconds;
     };
-    size_t bytes = 0, manifest_bytes = 0;
     if (mode == "once") {
-        const double seconds = time_once(std::string(argv[3]) == "on", bytes, manifest_bytes);
-        std::cout << docs.size() << ' ' << seconds << ' ' << bytes << ' ' << manifest_bytes << '\n';
+        const double seconds = time_once(std::string(argv[3]) == "on");
+        std::cout << docs.size() << ' ' << seconds << ' ' << cpu << ' ' << bytes << ' ' << manifest_bytes << '\n';
         return 0;
     }
     const int runs = std::max(1, std::atoi(argv[3]));
     for (int run = 0; run < runs; ++run)
         for (int k = 0; k < 2; ++k) {
             const bool forgiving = (run + k) % 2 == 0;  // on, off; then off, on; ...
-            const double seconds = time_once(forgiving, bytes, manifest_bytes);
-            std::cout << (forgiving ? "on " : "off ") << seconds << '\n';
+            const double seconds = time_once(forgiving);
+            std::cout << (forgiving ? "on " : "off ") << seconds << ' ' << cpu << '\n';
         }
 }
