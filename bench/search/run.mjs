@@ -69,7 +69,8 @@ function indexTimer() {
 function ourSizes(site) {
   const data = [path.join(site, 'search-index.json'), ...filesUnder(path.join(site, 'search-index'))]
     .filter((f) => f.endsWith('.json'));
-  const code = ['search.js', 'search-rank.js', 'search-tokenize.js', 'search-forgive.js'].map((f) => path.join(site, 'assets', f));
+  const code = ['search.js', 'search-rank.js', 'search-tokenize.js', 'search-forgive.js', 'search-near.js', 'search-suggest.js']
+    .map((f) => path.join(site, 'assets', f));
   return { files: data.length, raw: data.reduce((s, f) => s + size(f), 0), sent: data.reduce((s, f) => s + sent(f), 0),
     code: code.reduce((s, f) => s + sent(f), 0) };
 }

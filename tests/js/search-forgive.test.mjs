@@ -1,5 +1,5 @@
-// The forgiving search's pure functions (search-forgive.js, search-suggest.js,
-// search-rank.js): the words pinyin spells, same-sound corrections (with
+// The forgiving search's pure functions (search-forgive.js, search-near.js,
+// search-suggest.js, search-rank.js): the words pinyin spells, same-sound corrections (with
 // characters read in several ways), department abbreviations, closeness
 // windows, suggestions, and which files each loads. Pinyin keys and
 // windows come from tests/search/vectors.json, shared with the C++ tests.
@@ -12,6 +12,8 @@ const require = createRequire(import.meta.url);
 const tokenizer = require('../../themes/default/assets/search-tokenize.js');
 const rank = require('../../themes/default/assets/search-rank.js');
 const forgive = require('../../themes/default/assets/search-forgive.js');
+const near = require('../../themes/default/assets/search-near.js');
+const loadNear = async () => near;
 const { suggest } = require('../../themes/default/assets/search-suggest.js');
 const vectors = JSON.parse(readFileSync(new URL('../search/vectors.json', import.meta.url), 'utf8'));
 
@@ -109,24 +111,31 @@ test('pinyin spells a word in full or by its initials, by any of its readings', 
 
 test('a word in pinyin loads one file of the sound table', async () => {
   loaded = [];
-  assert.equal(await forgive.spelledBy(fakeIndex(), 'yinhang'), '银行');
+  assert.equal(await forgive.spelledBy(fakeIndex(), 'yinhang', loadNear), '银行');
   assert.equal(loaded.length, 1);
   assert.match(loaded[0], /^search-index\/s\/[0-3]\.json$/);
   loaded = [];
-  assert.equal(await forgive.spelledBy(fakeIndex(), 'wygl'), '物业管理');  // no vowel: initials only
+  assert.equal(await forgive.spelledBy(fakeIndex(), 'wygl', loadNear), '物业管理');  // no vowel: initials only
   assert.deepEqual(loaded, [`search-index/s/${(tokenizer.tokenHash('=wygl') & 3).toString(16)}.json`]);
 });
 
 const decoded = (l) => files[`search-index/w/${l}.json`].words.map((e) =>
   ({ text: e[0], pinyin: e[1], readings: tokenizer.readingCombinations(e[1], 8), docs: e[2], kind: e[3] }));
 
+test('pinyin that spells no one word loads the vocabulary files of its letters for a chain', async () => {
+  loaded = [];
+  assert.equal(await forgive.spelledBy(fakeIndex(), 'hezuoshe', loadNear), '合作社');
+  assert.deepEqual(loaded.filter((p) => p.includes('/w/')).sort(),
+    ['e', 'h', 'o', 's', 'z'].map((l) => `search-index/w/${l}.json`));  // no reading starts with u
+});
+
 test('pinyin that is no one word reads as a chain of two-character words', () => {
-  assert.equal(forgive.spelledChain('hezuoshe', decoded), '合作社');
-  assert.equal(forgive.spelledChain('wuyeguanli', decoded), '物业管理');
+  assert.equal(near.spelledChain('hezuoshe', decoded), '合作社');
+  assert.equal(near.spelledChain('wuyeguanli', decoded), '物业管理');
   // The character two words share is read the same way in both: 银行 and 行业 as hang.
-  assert.equal(forgive.spelledChain('yinhangye', decoded), '银行业');
-  assert.equal(forgive.spelledChain('yinxingye', decoded), '银行业');
-  assert.equal(forgive.spelledChain('hezuoxian', decoded), null);
+  assert.equal(near.spelledChain('yinhangye', decoded), '银行业');
+  assert.equal(near.spelledChain('yinxingye', decoded), '银行业');
+  assert.equal(near.spelledChain('hezuoxian', decoded), null);
 });
 
 test('a wrong character of the same sound becomes the word the site holds', () => {
@@ -174,7 +183,7 @@ test('a department abbreviation or alias names the department', () => {
 
 for (const v of vectors.windows) {
   test(`closest window of ${v.chars.join('')} in ${v.text}`, () => {
-    const w = forgive.closestWindow(v.text, v.chars);
+    const w = near.closestWindow(v.text, v.chars);
     assert.deepEqual(w && [w.span, w.ordered], v.span === null ? null : [v.span, v.ordered]);
   });
 }
@@ -186,7 +195,7 @@ test('near matches by closeness: together and in order first, title above text',
     [2, { title: '其他', department: '区民政局', tags: [], text: '瓶装燃气' }],
     [3, { title: '其他', department: '区民政局', tags: [], text: '没有相关的字' }],
   ]);
-  const hits = forgive.rankByCloseness(['瓶', '装', '气'], docs, () => 0);
+  const hits = near.rankByCloseness(['瓶', '装', '气'], docs, () => 0);
   assert.deepEqual(hits.map((h) => h.doc), [0, 2, 1]);
 });
 

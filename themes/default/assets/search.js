@@ -1,9 +1,9 @@
 /* The /search/ page: reads ?q=, &edition= and &department=, runs the query
  * against the site's index and lists the results in #search-results.
  * The tokenizer and ranking live in search-tokenize.js and search-rank.js,
- * loaded from beside this file; search-forgive.js only when a query matches
- * nothing exactly, search-suggest.js only when the reader is in the search
- * box. Data never goes through innerHTML. */
+ * loaded from beside this file; search-forgive.js (and search-near.js) only
+ * when a query matches nothing exactly, search-suggest.js only when the
+ * reader is in the search box. Data never goes through innerHTML. */
 (function () {
   'use strict';
 
@@ -170,11 +170,12 @@
   }
 
   /** When the query matches nothing exactly: search-forgive.js rewrites
-   *  it into words of the site or finds near matches. Resolves to {hits,
-   *  near, parsed, t2s, hint}. */
+   *  it into words of the site or finds near matches (with search-near.js,
+   *  only if it needs it). Resolves to {hits, near, parsed, t2s, hint}. */
   function forgive(state, p, ranked) {
+    var near = function () { return script('search-near.js').then(function () { return window.BulletinSearchNear; }); };
     return helpers().then(function () { return script('search-forgive.js'); })
-      .then(function () { return window.BulletinSearchForgive.forgive(state, p, ranked); });
+      .then(function () { return window.BulletinSearchForgive.forgive(state, p, ranked, near); });
   }
 
   /** The projects of the departments that the query abbreviates, not in
