@@ -4,6 +4,7 @@
 #include <bit>
 #include <charconv>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -208,54 +209,54 @@ std::u32string decode(std::string_view utf8) {
 }
 
 std::vector<Word> vocabulary(const std::vector<const Document*>& docs, const Postings& postings) {
-    std::unordered_map<std::string, Word> words;
+    std::deque<Word> words;  // stable: `by_text` and `phrases` point into it
+    std::unordered_map<std::string_view, Word*> by_text;
+    by_text.reserve(8192);
+    auto word = [&](std::string_view text, std::string_view reading, int kind) {
+        if (auto it = by_text.find(text); it != by_text.end()) return it->second;
+        Word* w = &words.emplace_back(Word{std::string(text), std::string(reading), 0, kind});
+        by_text.emplace(w->text, w);
+        return w;
+    };
     // Names, aliases and tags repeat from project to project: each distinct
     // one is folded and read once.
-    struct Phrase {
-        std::string text, pinyin;
-    };
-    std::unordered_map<std::string, Phrase> phrases;
-    auto add_phrase = [&](const std::string& written, int kind, std::vector<const std::string*>& seen) {
-        auto [it, fresh] = phrases.try_emplace(written);
+    std::unordered_map<std::string, Word*> phrases;
+    auto add_phrase = [&](const std::string& written, int kind, std::vector<Word*>& seen) {
+        auto [it, fresh] = phrases.try_emplace(written, nullptr);
         if (fresh) {
             const std::u32string folded = fold(written);
             std::u32string han;
             for (char32_t c : folded)
                 if (!readings_of(c).empty()) han += c;
-            if (!han.empty()) it->second = {to_utf8(folded), pinyin_key(han)};
+            if (!han.empty()) it->second = word(to_utf8(folded), pinyin_key(han), kind);
         }
-        const Phrase& phrase = it->second;
-        if (phrase.text.empty()) return;
+        Word* w = it->second;
         // Each phrase counted once per project.
-        for (const std::string* s : seen)
-            if (*s == phrase.text) return;
-        seen.push_back(&phrase.text);
-        Word& w = words[phrase.text];
-        if (w.docs == 0) w = {phrase.text, phrase.pinyin, 0, kind};
-        w.kind = std::min(w.kind, kind);
-        ++w.docs;
+        if (!w || std::find(seen.begin(), seen.end(), w) != seen.end()) return;
+        seen.push_back(w);
+        w->kind = std::min(w->kind, kind);
+        ++w->docs;
     };
-    std::vector<const std::string*> seen;
+    std::vector<Word*> seen;
     for (const Document* d : docs) {
         seen.clear();
         add_phrase(d->department, 0, seen);
         for (const std::string& a : d->department_aliases) add_phrase(a, 0, seen);
         for (const std::string& t : d->tags) add_phrase(t, 1, seen);
     }
+    std::string key;
     for (std::size_t p = 0; p < term_partitions; ++p)
         for (const Term& term : postings.partition(p)) {
             if (term.text.size() != 6) continue;  // two ideographs of the BMP are six bytes
             const std::u32string pair = decode(term.text);
             if (pair.size() != 2) continue;
-            std::string key = pinyin_key(pair);
-            if (key.empty()) continue;
-            Word& w = words[std::string(term.text)];
-            if (w.docs == 0) w = {std::string(term.text), std::move(key), term.doc_count, 2};
-            w.docs = std::max(w.docs, term.doc_count);
+            const std::string_view first = readings_of(pair[0]), second = readings_of(pair[1]);
+            if (first.empty() || second.empty()) continue;
+            ((key = first) += ' ') += second;
+            Word* w = word(term.text, key, 2);
+            w->docs = std::max(w->docs, term.doc_count);
         }
-    std::vector<Word> out;
-    out.reserve(words.size());
-    for (auto& entry : words) out.push_back(std::move(entry.second));
+    std::vector<Word> out(std::make_move_iterator(words.begin()), std::make_move_iterator(words.end()));
     // Names and tags first, then the most projects: the order of every list below.
     std::sort(out.begin(), out.end(), [](const Word& a, const Word& b) {
         return std::tie(a.kind, b.docs, a.text) < std::tie(b.kind, a.docs, b.text);
@@ -289,21 +290,31 @@ std::map<char, std::vector<const Word*>> words_by_letter(const std::vector<Word>
 /// page uses the first few.
 constexpr std::size_t max_per_reading = 16, max_per_initials = 3;
 
-std::map<std::string, std::vector<const Word*>> sound_table(const std::vector<Word>& words) {
-    std::map<std::string, std::vector<const Word*>> keys;
+using SoundTable = std::vector<std::pair<std::string, std::vector<const Word*>>>;  // by key
+
+SoundTable sound_table(const std::vector<Word>& words) {
+    std::vector<std::pair<std::string, const Word*>> entries;
+    entries.reserve(words.size() * 3);
+    std::vector<std::string> initials;
     for (const Word& w : words) {
         const auto readings = reading_combinations(w.pinyin);
         const bool several = decode(w.text).size() >= 2;
-        std::vector<std::string> initials;
+        initials.clear();
         for (const std::string& r : readings) {
-            auto& list = keys[r];
-            if (list.empty() || list.back() != &w) list.push_back(&w);
+            entries.emplace_back(r, &w);
             if (!several) continue;
             std::string i(1, '=');
             i += reading_initials(r);
             if (std::find(initials.begin(), initials.end(), i) == initials.end()) initials.push_back(std::move(i));
         }
-        for (std::string& i : initials) keys[std::move(i)].push_back(&w);
+        for (std::string& i : initials) entries.emplace_back(std::move(i), &w);
+    }
+    // By key; within a key in the order of the vocabulary.
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    SoundTable keys;
+    for (auto& [key, w] : entries) {
+        if (keys.empty() || keys.back().first != key) keys.emplace_back(std::move(key), std::vector<const Word*>());
+        keys.back().second.push_back(w);
     }
     for (auto& [key, list] : keys) {
         if (key[0] == '=') {
@@ -345,7 +356,7 @@ std::size_t hex_digits(std::size_t count) { return std::max<std::size_t>(1, (std
 
 /// The sound table as files of about `bytes` each, by sound_hash:
 /// {"version":3,"keys":{"=tj":[["体检",3,2]],"ti jian":[["体检",3,2],...],...}}.
-std::vector<std::string> sound_shards(const std::map<std::string, std::vector<const Word*>>& keys, std::size_t bytes) {
+std::vector<std::string> sound_shards(const SoundTable& keys, std::size_t bytes) {
     std::vector<std::string> entries;
     std::size_t total = 0;
     for (const auto& [key, list] : keys) {
