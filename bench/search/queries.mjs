@@ -31,8 +31,8 @@ export const LARGE_QUERIES = [
   // The forgiving search (issue 12): pinyin, initials, a same-sound character,
   // a department abbreviation, a number written another way.
   { q: 'jiaoyu' }, { q: 'wygl' }, { q: '体减' }, { q: '卫健局' }, { q: '118.0%' },
-  // Characters read in several ways (多音字): 长 as chang, 还 as huan.
-  { q: 'changxiao' }, { q: '退环' },
+  // Characters read in several ways (多音字): 长 as chang, 还 as huan; pinyin typed as two words.
+  { q: 'changxiao' }, { q: '退环' }, { q: 'changxiao jizhi' },
 ];
 
 // Issue 12: queries as citizens type them on the shipped 2022 bulletin, with

@@ -122,6 +122,14 @@ test('a word in pinyin loads one file of the sound table', async () => {
 const decoded = (l) => files[`search-index/w/${l}.json`].words.map((e) =>
   ({ text: e[0], pinyin: e[1], readings: tokenizer.readingCombinations(e[1], 8), docs: e[2], kind: e[3] }));
 
+test('pinyin typed as several words spells each from the sound table, no vocabulary file', async () => {
+  loaded = [];
+  assert.equal(await forgive.spelledBy(fakeIndex(), 'changxiaoyinhang', loadNear, ['changxiao', 'yinhang']), '长效银行');
+  assert.deepEqual(loaded.filter((p) => !p.includes('/s/')), []);
+  // A part that spells nothing: the chain over the whole.
+  assert.equal(await forgive.spelledBy(fakeIndex(), 'hezuoshe', loadNear, ['hezuo', 'she']), '合作社');
+});
+
 test('pinyin that spells no one word loads the vocabulary files of its letters for a chain', async () => {
   loaded = [];
   assert.equal(await forgive.spelledBy(fakeIndex(), 'hezuoshe', loadNear), '合作社');

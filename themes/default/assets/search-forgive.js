@@ -153,18 +153,34 @@
     return changed ? chars.join('') : null;
   }
 
-  /** The word a query in pinyin spells: in full, else by its initials, from
-   *  the sound table; else a chain of two-character words, from the
-   *  vocabulary files of its letters (search-near.js, from `loadNear()`). */
-  function spelledBy(index, form, loadNear) {
+  /** The word one pinyin form spells, in full, else by its initials, from
+   *  the sound table (one file for each); null if none. */
+  function wordOf(index, form) {
     var tries = [];
     if (/[aeiouv]/.test(form)) tries.push(form);      // a full spelling has vowels
     if (!/[iuv]/.test(form)) tries.push('=' + form);  // no reading starts with i, u or v
     function next(k) {
-      if (k >= tries.length) return loadNear().then(function (N) { return N.chainFor(index, form); });
+      if (k >= tries.length) return Promise.resolve(null);
       return soundFor(index, [tries[k]]).then(function (keys) { return spelledWord(form, keys) || next(k + 1); });
     }
     return next(0);
+  }
+
+  /** What a query in pinyin spells: one word (`form`, the whole query);
+   *  else, typed as several words (`parts`, the pinyin forms of its
+   *  space-separated parts: "changxiao jizhi"), the words they spell one by
+   *  one, together (长效机制); else a chain of two-character words, from the
+   *  vocabulary files of its letters (search-near.js, from `loadNear()`). */
+  function spelledBy(index, form, loadNear, parts) {
+    return wordOf(index, form).then(function (word) {
+      if (word) return word;
+      var each = (parts || []).length > 1 ? Promise.all(parts.map(function (f) { return wordOf(index, f); }))
+        : Promise.resolve([null]);
+      return each.then(function (words) {
+        if (words.every(Boolean)) return words.join('');
+        return loadNear().then(function (N) { return N.chainFor(index, form); });
+      });
+    });
   }
 
   /** The query's wrong characters of the same sound corrected, from the
@@ -202,7 +218,8 @@
     if (departments.length) attempts.push(function () { return departments[0].name; });
     var form = T.pinyinForm(p.q);
     if (form) {
-      attempts.push(function () { return spelledBy(index, form, loadNear); });
+      var parts = p.q.trim().split(/\s+/).map(T.pinyinForm);
+      attempts.push(function () { return spelledBy(index, form, loadNear, parts.every(Boolean) ? parts : []); });
     } else if (HAN_ANY.test(folded)) {
       attempts.push(function () {
         return soundCorrected(index, folded, function (token) { return state.postings.has(token); });
