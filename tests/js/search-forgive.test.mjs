@@ -93,6 +93,13 @@ test('the readings file of a character gives its readings, several for some', as
   assert.deepEqual(loaded.sort(), ['search-index/py/4f.json', 'search-index/py/68.json', 'search-index/py/8f.json']);
 });
 
+test('a key of the sound table is in the file the C++ index puts it in (shared vectors)', () => {
+  const index = { manifest: { sound: { shards: 256, hash: 'fnv1a32', digits: 2, path: 'search-index/s/' } }, tokenizer };
+  for (const v of vectors.sound_keys) {
+    assert.equal(forgive.soundPath(index, v.key), `search-index/s/${(v.hash & 255).toString(16).padStart(2, '0')}.json`, v.key);
+  }
+});
+
 test('pinyin spells a word in full or by its initials, by any of its readings', () => {
   assert.equal(forgive.spelledWord('wuyeguanli', allKeys), '物业管理');
   assert.equal(forgive.spelledWord('wygl', allKeys), '物业管理');

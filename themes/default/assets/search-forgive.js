@@ -248,7 +248,7 @@
   }
 
   var api = {
-    readingsFor: readingsFor, soundFor: soundFor, spelledWord: spelledWord, correctSounds: correctSounds,
+    readingsFor: readingsFor, soundPath: soundPath, soundFor: soundFor, spelledWord: spelledWord, correctSounds: correctSounds,
     spelledBy: spelledBy, soundCorrected: soundCorrected, forgive: forgive
   };
   if (node) module.exports = api;
