@@ -1,8 +1,16 @@
 // Times build_index alone on the documents of a built site, read back from
-// its search index:
-//   index-time <site-dir>   prints: <documents> <seconds, best of 3> <bytes> <manifest bytes>,
-//                           then the same three without the forgiving search's structures
-//   index-time <site-dir> cold on|off   one build in this process: <documents> <seconds>
+// its search index, with and without the structures of the forgiving search
+// (IndexOptions::forgiving: readings, vocabulary, sound table):
+//   index-time <site-dir> once on|off   one build in this fresh process:
+//                                       <documents> <seconds> <cpu seconds> <bytes> <manifest bytes>
+//   index-time <site-dir> warm <runs>   <runs> pairs in this process, alternating
+//                                       which goes first: one line per build,
+//                                       "on <seconds> <cpu seconds>" or "off ..."
+// Seconds are wall-clock; cpu seconds are those of every thread (user and
+// system), less disturbed by other work on a shared machine.
+// A fresh process is what `bulletin build` is: its first build also reads
+// the readings from ICU. run.mjs interleaves fresh processes of both kinds
+// and compares medians.
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -10,6 +18,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <sys/resource.h>
 
 #include "search_index.h"
 
@@ -22,14 +31,7 @@ nlohmann::json read_json(const std::filesystem::path& path) {
     return nlohmann::json::parse(buffer.str());
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    if (argc != 2 && argc != 4) {
-        std::cerr << "usage: index-time <site-dir>\n";
-        return 2;
-    }
-    const std::filesystem::path site = argv[1];
+std::vector<bulletin::search::Document> read_documents(const std::filesystem::path& site) {
     const auto manifest = read_json(site / "search-index.json");
     std::vector<nlohmann::json> list;
     if (manifest["docs"]["per_file"] == 0) {
@@ -53,17 +55,35 @@ int main(int argc, char** argv) {
                             d["number"], tags, d["text"], aliases});
         }
     }
-    // With and without the structures of the forgiving search (pinyin
-    // readings, vocabulary), alternating so both see the same machine load.
-    // The readings are read from ICU once per process: a first build pays
-    // for them, so each variant is also timed once in a fresh process
-    // (`index-time <site> cold on|off`).
-    auto time_once = [&](bool forgiving, size_t& bytes, size_t& manifest_bytes) {
+    return docs;
+}
+
+double cpu_seconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::string mode = argc == 4 ? argv[2] : "";
+    if (mode != "once" && mode != "warm") {
+        std::cerr << "usage: index-time <site-dir> once on|off\n       index-time <site-dir> warm <runs>\n";
+        return 2;
+    }
+    const auto docs = read_documents(argv[1]);
+    size_t bytes = 0, manifest_bytes = 0;
+    double cpu = 0;
+    auto time_once = [&](bool forgiving) {
         bulletin::search::IndexOptions options;
         options.forgiving = forgiving;
+        const double cpu_start = cpu_seconds();
         const auto start = std::chrono::steady_clock::now();
         const auto files = bulletin::search::build_index(docs, options);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        cpu = cpu_seconds() - cpu_start;
         bytes = 0;
         for (const auto& f : files) {
             bytes += f.bytes.size();
@@ -71,17 +91,16 @@ int main(int argc, char** argv) {
         }
         return seconds;
     };
-    size_t bytes[2] = {0, 0}, manifests[2] = {0, 0};
-    if (argc == 4) {
-        const bool forgiving = std::string(argv[3]) == "on";
-        std::cout << docs.size() << ' ' << time_once(forgiving, bytes[0], manifests[0]) << '\n';
+    if (mode == "once") {
+        const double seconds = time_once(std::string(argv[3]) == "on");
+        std::cout << docs.size() << ' ' << seconds << ' ' << cpu << ' ' << bytes << ' ' << manifest_bytes << '\n';
         return 0;
     }
-    double best[2] = {1e9, 1e9};
-    for (int run = 0; run < 3; ++run)
-        for (int forgiving = 1; forgiving >= 0; --forgiving)
-            best[forgiving] = std::min(best[forgiving], time_once(forgiving, bytes[forgiving], manifests[forgiving]));
-    // documents, seconds, bytes, manifest bytes (forgiving on), then the same without.
-    std::cout << docs.size() << ' ' << best[1] << ' ' << bytes[1] << ' ' << manifests[1] << ' ' << best[0] << ' '
-              << bytes[0] << ' ' << manifests[0] << '\n';
+    const int runs = std::max(1, std::atoi(argv[3]));
+    for (int run = 0; run < runs; ++run)
+        for (int k = 0; k < 2; ++k) {
+            const bool forgiving = (run + k) % 2 == 0;  // on, off; then off, on; ...
+            const double seconds = time_once(forgiving);
+            std::cout << (forgiving ? "on " : "off ") << seconds << ' ' << cpu << '\n';
+        }
 }

@@ -31,6 +31,8 @@ export const LARGE_QUERIES = [
   // The forgiving search (issue 12): pinyin, initials, a same-sound character,
   // a department abbreviation, a number written another way.
   { q: 'jiaoyu' }, { q: 'wygl' }, { q: '体减' }, { q: '卫健局' }, { q: '118.0%' },
+  // Characters read in several ways (多音字): 长 as chang, 还 as huan; pinyin typed as two words.
+  { q: 'changxiao' }, { q: '退环' }, { q: 'changxiao jizhi' },
 ];
 
 // Issue 12: queries as citizens type them on the shipped 2022 bulletin, with
@@ -68,6 +70,10 @@ export const CITIZEN_QUERIES = [
   { kind: 'pinyin', q: 'Jiàn Kāng Tǐ Jiǎn', expect: [p('health-checkups')] },
   { kind: 'pinyin', q: 'hqaz', expect: [p('rural-resettlement'), p('urban-resettlement')] },
   { kind: 'pinyin', q: 'pingzhuang ranqi', expect: [p('bottled-gas')] },
+  // Characters read in several ways (多音字), in their other reading: 还 huan, 行 hang, 长 chang.
+  { kind: 'pinyin', q: 'tuihuan', expect: [p('education-fees')] },
+  { kind: 'pinyin', q: 'hangye zilv', expect: [p('livestream-marketing')] },
+  { kind: 'pinyin', q: 'changxiao jizhi', expect: [p('property-management'), p('rural-resettlement')] },
   // A wrong character of the same sound.
   { kind: 'sound', q: '体减', expect: [p('health-checkups')] },
   { kind: 'sound', q: '低宝', expect: [p('social-security')] },
@@ -79,6 +85,8 @@ export const CITIZEN_QUERIES = [
   { kind: 'sound', q: '宅机地', expect: [p('rural-resettlement')] },
   { kind: 'sound', q: '业委汇', expect: [p('property-management')] },
   { kind: 'sound', q: '安置方', expect: [p('rural-resettlement'), p('urban-resettlement')] },
+  { kind: 'sound', q: '退环', expect: [p('education-fees')] },                        // 还 read huan
+  { kind: 'sound', q: '长效机智', expect: [p('property-management'), p('rural-resettlement')] },
   // Numbers written another way.
   { kind: 'number', q: '118.0%', expect: [p('ev-charging')] },
   { kind: 'number', q: '8.980万元', expect: [p('education-fees')] },

@@ -4,6 +4,7 @@
 #include <bit>
 #include <charconv>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -23,7 +24,7 @@
 namespace bulletin::search {
 namespace {
 
-constexpr int format_version = 2;
+constexpr int format_version = 3;
 // The index's addresses are the site map's.
 const std::string manifest_path(site_map::search_manifest);
 const std::string t2s_dir(site_map::search_t2s_dir);
@@ -31,7 +32,10 @@ const std::string postings_dir(site_map::search_postings_dir);
 const std::string docs_dir(site_map::search_docs_dir);
 const std::string pinyin_dir(site_map::search_pinyin_dir);
 const std::string words_dir(site_map::search_words_dir);
+const std::string sound_dir = std::string(site_map::search_dir) + "s/";
 constexpr std::size_t max_postings_shards = 4096;
+constexpr std::size_t max_sound_shards = 4096;
+constexpr std::size_t pinyin_block = 256;  // code points per readings file
 static_assert(term_partitions % max_postings_shards == 0, "a shard is a set of whole partitions");
 
 // Every file here is JSON without white space (JsonLayout::compact).
@@ -150,31 +154,44 @@ std::map<std::string, std::string> t2s_blocks() {
     return named;
 }
 
-/// The readings of the ideographs by block of 256 code points, as t2s_blocks:
-/// a query in characters loads the blocks of its own ("一yi丁ding...").
-std::map<std::string, std::string> pinyin_blocks() {
-    std::map<char32_t, std::string> blocks;
-    for (const auto& [c, reading] : han_pinyin()) {
-        std::string& block = blocks[c >> 8];
-        block += to_utf8(std::u32string(1, c));
-        block += reading;
-    }
-    std::map<std::string, std::string> named;
-    for (auto& [block, text] : blocks) {
-        char name[8];
-        named[std::string(name, std::to_chars(name, name + sizeof name, static_cast<unsigned>(block), 16).ptr)] =
-            std::move(text);
-    }
-    return named;
+/// The readings of the ideographs by block of 256 code points, named by the
+/// block's number (code point / 256) in hex: a query in characters loads
+/// the blocks of its own. Each block is its 256 readings in code point
+/// order, separated by spaces (empty for a code point without one), a
+/// character's own readings by commas: "yi ding kao qi ...". The same for
+/// every site: made once per process.
+struct PinyinBlocks {
+    std::size_t first = 0, last = 0;  // block numbers
+    std::vector<std::pair<std::string, std::string>> files;  // name, readings
+};
+
+const PinyinBlocks& pinyin_blocks() {
+    static const PinyinBlocks blocks = [] {
+        PinyinBlocks out;
+        const auto& table = han_readings();
+        if (table.empty()) return out;
+        out.first = table.front().first / pinyin_block;
+        out.last = table.back().first / pinyin_block;
+        for (std::size_t b = out.first; b <= out.last; ++b) {
+            std::string text;
+            for (std::size_t c = b * pinyin_block; c < (b + 1) * pinyin_block; ++c) {
+                if (c != b * pinyin_block) text += ' ';
+                text += readings_of(static_cast<char32_t>(c));
+            }
+            char name[8];
+            out.files.emplace_back(std::string(name, std::to_chars(name, name + sizeof name, b, 16).ptr), std::move(text));
+        }
+        return out;
+    }();
+    return blocks;
 }
 
 /// The site's vocabulary, what pinyin, wrong characters and suggestions are
 /// matched against: department names and aliases (kind 0), tags (1) and
 /// every two-ideograph token of the index (2), each with the readings of its
-/// ideographs and the number of projects that hold it. (Not titles: one per
-/// project, they would make every file grow with the site.)
-/// Grouped by the first letter of the reading; within a letter by kind,
-/// then most projects first.
+/// ideographs (pinyin_key: "yin xing,hang,heng") and the number of projects that
+/// hold it. (Not titles: one per project, they would make every file grow
+/// with the site.)
 struct Word {
     std::string text;  // folded
     std::string pinyin;
@@ -182,46 +199,196 @@ struct Word {
     int kind = 2;
 };
 
-std::map<char, std::vector<Word>> vocabulary(const std::vector<const Document*>& docs, const Postings& postings) {
-    std::unordered_map<std::string, Word> words;
-    auto add_phrase = [&](const std::string& written, int kind, std::unordered_map<std::string, int>& seen) {
-        const std::u32string folded = fold(written);
-        std::u32string han;
-        for (char32_t c : folded)
-            if (!pinyin_of(c).empty()) han += c;
-        if (han.empty()) return;
-        std::string text = to_utf8(folded);
-        if (seen.emplace(text, kind).second) {
-            Word& w = words[text];
-            if (w.docs == 0) w = {text, pinyin_key(han), 0, kind};
-            w.kind = std::min(w.kind, kind);
-            ++w.docs;
-        }
+/// The UTF-8 of a token the index holds (already folded) as code points.
+std::u32string decode(std::string_view utf8) {
+    std::u32string out;
+    for (std::size_t i = 0; i < utf8.size();) {
+        const auto b = static_cast<unsigned char>(utf8[i]);
+        const int extra = b < 0x80 ? 0 : b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
+        char32_t c = extra ? b & (0x3F >> extra) : b;
+        for (int k = 1; k <= extra && i + k < utf8.size(); ++k) c = c << 6 | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+        out += c;
+        i += static_cast<std::size_t>(extra) + 1;
+    }
+    return out;
+}
+
+std::vector<Word> vocabulary(const std::vector<const Document*>& docs, const Postings& postings) {
+    std::deque<Word> words;  // stable: `by_text` and `phrases` point into it
+    std::unordered_map<std::string_view, Word*> by_text;
+    by_text.reserve(8192);
+    auto word = [&](std::string_view text, std::string_view reading, int kind) {
+        if (auto it = by_text.find(text); it != by_text.end()) return it->second;
+        Word* w = &words.emplace_back(Word{std::string(text), std::string(reading), 0, kind});
+        by_text.emplace(w->text, w);
+        return w;
     };
+    // Names, aliases and tags repeat from project to project: each distinct
+    // one is folded and read once.
+    std::unordered_map<std::string, Word*> phrases;
+    auto add_phrase = [&](const std::string& written, int kind, std::vector<Word*>& seen) {
+        auto [it, fresh] = phrases.try_emplace(written, nullptr);
+        if (fresh) {
+            const std::u32string folded = fold(written);
+            std::u32string han;
+            for (char32_t c : folded)
+                if (!readings_of(c).empty()) han += c;
+            if (!han.empty()) it->second = word(to_utf8(folded), pinyin_key(han), kind);
+        }
+        Word* w = it->second;
+        // Each phrase counted once per project.
+        if (!w || std::find(seen.begin(), seen.end(), w) != seen.end()) return;
+        seen.push_back(w);
+        w->kind = std::min(w->kind, kind);
+        ++w->docs;
+    };
+    std::vector<Word*> seen;
     for (const Document* d : docs) {
-        std::unordered_map<std::string, int> seen;  // each phrase counted once per project
+        seen.clear();
         add_phrase(d->department, 0, seen);
         for (const std::string& a : d->department_aliases) add_phrase(a, 0, seen);
         for (const std::string& t : d->tags) add_phrase(t, 1, seen);
     }
+    std::string key;
     for (std::size_t p = 0; p < term_partitions; ++p)
         for (const Term& term : postings.partition(p)) {
             if (term.text.size() != 6) continue;  // two ideographs of the BMP are six bytes
-            const std::u32string pair = fold(term.text);
+            const std::u32string pair = decode(term.text);
             if (pair.size() != 2) continue;
-            std::string key = pinyin_key(pair);
-            if (key.empty()) continue;
-            Word& w = words[std::string(term.text)];
-            if (w.docs == 0) w = {std::string(term.text), std::move(key), term.doc_count, 2};
-            w.docs = std::max(w.docs, term.doc_count);
+            const std::string_view first = readings_of(pair[0]), second = readings_of(pair[1]);
+            if (first.empty() || second.empty()) continue;
+            ((key = first) += ' ') += second;
+            Word* w = word(term.text, key, 2);
+            w->docs = std::max(w->docs, term.doc_count);
         }
-    std::map<char, std::vector<Word>> by_letter;
-    for (auto& [text, w] : words) by_letter[w.pinyin[0]].push_back(std::move(w));
-    for (auto& [letter, list] : by_letter)
-        std::sort(list.begin(), list.end(), [](const Word& a, const Word& b) {
-            return std::tie(a.kind, b.docs, a.text) < std::tie(b.kind, a.docs, b.text);
-        });
+    std::vector<Word> out(std::make_move_iterator(words.begin()), std::make_move_iterator(words.end()));
+    // Names and tags first, then the most projects: the order of every list below.
+    std::sort(out.begin(), out.end(), [](const Word& a, const Word& b) {
+        return std::tie(a.kind, b.docs, a.text) < std::tie(b.kind, a.docs, b.text);
+    });
+    return out;
+}
+
+/// The vocabulary by the first letter of its readings (a word read in two
+/// ways that start with different letters is in both files), in the
+/// order of vocabulary(): what the suggestions scan for what is typed.
+std::map<char, std::vector<const Word*>> words_by_letter(const std::vector<Word>& words) {
+    std::map<char, std::vector<const Word*>> by_letter;
+    // Every letter a reading can start with has a file, empty or not: the
+    // suggestions load one by name, before the manifest, and must not miss.
+    for (char letter : std::string_view("abcdefghjklmnopqrstwxyz")) by_letter[letter];
+    for (const Word& w : words) {
+        std::string letters;
+        for (std::size_t i = 0; i < w.pinyin.size() && w.pinyin[i] != ' '; ++i)
+            if ((i == 0 || w.pinyin[i - 1] == ',') && letters.find(w.pinyin[i]) == std::string::npos) letters += w.pinyin[i];
+        for (char letter : letters) by_letter[letter].push_back(&w);
+    }
     return by_letter;
+}
+
+/// The sound table: the vocabulary by reading, for the wrong characters of
+/// the same sound and the words that pinyin spells. Key "ti jian": the
+/// words read so (every reading of a word: reading_combinations); key
+/// "=tj": the words of two characters or more with those initials. Each
+/// list in the order of vocabulary(), the initials' with names and tags
+/// before two-character words, as the page ranks them; kept short: the
+/// page uses the first few.
+constexpr std::size_t max_per_reading = 16, max_per_initials = 3;
+
+using SoundTable = std::vector<std::pair<std::string, std::vector<const Word*>>>;  // by key
+
+SoundTable sound_table(const std::vector<Word>& words) {
+    std::vector<std::pair<std::string, const Word*>> entries;
+    entries.reserve(words.size() * 3);
+    std::vector<std::string> initials;
+    for (const Word& w : words) {
+        const auto readings = reading_combinations(w.pinyin);
+        const bool several = decode(w.text).size() >= 2;
+        initials.clear();
+        for (const std::string& r : readings) {
+            entries.emplace_back(r, &w);
+            if (!several) continue;
+            std::string i(1, '=');
+            i += reading_initials(r);
+            if (std::find(initials.begin(), initials.end(), i) == initials.end()) initials.push_back(std::move(i));
+        }
+        for (std::string& i : initials) entries.emplace_back(std::move(i), &w);
+    }
+    // By key; within a key in the order of the vocabulary.
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    SoundTable keys;
+    for (auto& [key, w] : entries) {
+        if (keys.empty() || keys.back().first != key) keys.emplace_back(std::move(key), std::vector<const Word*>());
+        keys.back().second.push_back(w);
+    }
+    for (auto& [key, list] : keys) {
+        if (key[0] == '=') {
+            std::stable_sort(list.begin(), list.end(), [](const Word* a, const Word* b) { return (a->kind == 2) < (b->kind == 2); });
+            if (list.size() > max_per_initials) list.resize(max_per_initials);
+        } else if (list.size() > max_per_reading) {
+            list.resize(max_per_reading);
+        }
+    }
+    return keys;
+}
+
+/// The sound table's shard of a key: by the hash of its letters alone, so
+/// that "xi an" and "xian" are in one file (pinyin typed without spaces
+/// finds both); the initials' keys by the hash of the whole key.
+std::uint32_t sound_hash(std::string_view key) {
+    std::string letters;
+    for (char c : key)
+        if (c != ' ') letters += c;
+    return token_hash(letters);
+}
+
+/// A word of the vocabulary: [text, pinyin, docs, kind], or without the
+/// pinyin in the sound table, whose keys are readings.
+void word_json(JsonWriter& j, const Word& w, bool with_pinyin) {
+    j.begin_array();
+    j.item().string(w.text);
+    if (with_pinyin) j.item().string(w.pinyin);
+    j.item().integer(w.docs);
+    j.item().integer(w.kind);
+    j.end_array();
+}
+
+/// Hex digits of a shard's name among `count`: shards 0 to count - 1.
+std::size_t hex_digits(std::size_t count) { return std::max<std::size_t>(1, (std::bit_width(count - 1) + 3) / 4); }
+
+/// The sound table as files of about `bytes` each, by sound_hash:
+/// {"version":3,"keys":{"=tj":[["体检",3,2]],"ti jian":[["体检",3,2],...],...}}.
+std::vector<std::string> sound_shards(const SoundTable& keys, std::size_t bytes) {
+    // Each key's list, written once; the files' count follows from their size.
+    std::vector<std::string> lists;
+    lists.reserve(keys.size());
+    std::size_t total = 0;
+    std::string quoted;
+    for (const auto& [key, list] : keys) {
+        std::string value;
+        JsonWriter j(value, layout);
+        j.begin_array();
+        for (const Word* w : list) word_json(j.item(), *w, false);
+        j.end_array();
+        quoted.clear();
+        append_json_string(quoted, key);
+        total += quoted.size() + 1 + value.size() + 1;  // "key":[...],
+        lists.push_back(std::move(value));
+    }
+    const std::size_t count = std::clamp<std::size_t>(next_power_of_two(total / std::max<std::size_t>(bytes, 1)), 1, max_sound_shards);
+    std::vector<std::vector<std::size_t>> members(count);  // each file's keys, in key order
+    for (std::size_t k = 0; k < keys.size(); ++k) members[sound_hash(keys[k].first) & (count - 1)].push_back(k);
+    std::vector<std::string> files(count);
+    for (std::size_t f = 0; f < count; ++f) {
+        JsonWriter j(files[f], layout);
+        j.begin_object();
+        j.key("version").integer(format_version);
+        j.key("keys").begin_object();
+        for (std::size_t k : members[f]) j.key(keys[k].first).raw(lists[k]);
+        j.end_object();
+        j.end_object();
+    }
+    return files;
 }
 
 }  // namespace
@@ -257,19 +424,33 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
     };
     const auto t2s = t2s_blocks();
     blocks("t2s", t2s_dir, t2s);
-    const auto pinyin = options.forgiving ? pinyin_blocks() : std::map<std::string, std::string>();
-    blocks("pinyin", pinyin_dir, pinyin);
-    auto words = options.forgiving ? vocabulary(docs, *postings) : std::map<char, std::vector<Word>>();
-    // Every letter a reading can start with has a file, empty or not: the
-    // suggestions load one by name, before the manifest, and must not miss.
-    if (options.forgiving)
-        for (char letter : std::string_view("abcdefghjklmnopqrstwxyz")) words[letter];
-    std::string letters;
-    for (const auto& entry : words) letters += entry.first;
-    manifest.key("words").begin_object();
-    manifest.key("path").string(words_dir);
-    manifest.key("letters").string(letters);
-    manifest.end_object();
+    // The forgiving search's structures (left out only to measure their cost).
+    std::vector<Word> words;
+    std::map<char, std::vector<const Word*>> by_letter;
+    std::vector<std::string> sound_files;
+    if (options.forgiving) {
+        const PinyinBlocks& pinyin = pinyin_blocks();
+        manifest.key("pinyin").begin_object();
+        manifest.key("path").string(pinyin_dir);
+        manifest.key("first").integer(static_cast<long long>(pinyin.first));
+        manifest.key("last").integer(static_cast<long long>(pinyin.last));
+        manifest.end_object();
+        words = vocabulary(docs, *postings);
+        by_letter = words_by_letter(words);
+        std::string letters;
+        for (const auto& entry : by_letter) letters += entry.first;
+        manifest.key("words").begin_object();
+        manifest.key("path").string(words_dir);
+        manifest.key("letters").string(letters);
+        manifest.end_object();
+        sound_files = sound_shards(sound_table(words), options.sound_shard_bytes);
+        manifest.key("sound").begin_object();
+        manifest.key("shards").integer(static_cast<long long>(sound_files.size()));
+        manifest.key("hash").string("fnv1a32");
+        manifest.key("digits").integer(static_cast<long long>(hex_digits(sound_files.size())));
+        manifest.key("path").string(sound_dir);
+        manifest.end_object();
+    }
 
     std::size_t postings_bytes = 0;
     for (std::size_t p = 0; p < term_partitions; ++p)
@@ -321,7 +502,7 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
         const std::size_t count = std::clamp<std::size_t>(
             next_power_of_two(postings_bytes / std::max<std::size_t>(options.postings_shard_bytes, 1)), 1,
             max_postings_shards);
-        const std::size_t width = std::max<std::size_t>(1, (std::bit_width(count - 1) + 3) / 4);
+        const std::size_t width = hex_digits(count);
         parallel_for(count, [&](std::size_t b) {
             // The shard's terms are those of every partition whose number ends in its own bits.
             std::vector<const Term*> terms;
@@ -383,25 +564,21 @@ void build_index(const std::vector<Document>& input, const IndexOptions& options
     manifest.end_object();
     put(manifest_path, std::move(manifest_text));
     for (const auto& [name, pairs] : t2s) put(t2s_dir + name + ".json", text_file("pairs", pairs));
-    for (const auto& [name, readings] : pinyin) put(pinyin_dir + name + ".json", text_file("pinyin", readings));
-    for (const auto& [letter, list] : words) {
+    if (!options.forgiving) return;
+    for (const auto& [name, readings] : pinyin_blocks().files) put(pinyin_dir + name + ".json", text_file("readings", readings));
+    for (const auto& [letter, list] : by_letter) {
         std::string text;
         JsonWriter j(text, layout);
         j.begin_object();
         j.key("version").integer(format_version);
         j.key("words").begin_array();
-        for (const Word& w : list) {
-            j.item().begin_array();
-            j.item().string(w.text);
-            j.item().string(w.pinyin);
-            j.item().integer(w.docs);
-            j.item().integer(w.kind);
-            j.end_array();
-        }
+        for (const Word* w : list) word_json(j.item(), *w, true);
         j.end_array();
         j.end_object();
         put(words_dir + std::string(1, letter) + ".json", std::move(text));
     }
+    const std::size_t digits = hex_digits(sound_files.size());
+    for (std::size_t b = 0; b < sound_files.size(); ++b) put(sound_dir + hex(b, digits) + ".json", std::move(sound_files[b]));
 }
 
 OutputFiles build_index(const std::vector<Document>& docs, const IndexOptions& options) {

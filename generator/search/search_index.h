@@ -36,9 +36,13 @@ struct IndexOptions {
     /// what a query downloads per token and per shown result.
     std::size_t postings_shard_bytes = 24 * 1024;
     std::size_t docs_file_bytes = 4 * 1024;
-    /// The readings of the ideographs and the site's vocabulary, which the
-    /// search page uses when a query matches nothing exactly (pinyin, wrong
-    /// characters of the same sound, suggestions). Off only to measure their cost.
+    /// Aimed-for size of one file of the sound table (the vocabulary by
+    /// reading): what a wrong character or a word in pinyin costs a query.
+    std::size_t sound_shard_bytes = 2 * 1024;
+    /// The readings of the ideographs, the site's vocabulary and its sound
+    /// table, which the search page uses when a query matches nothing
+    /// exactly (pinyin, wrong characters of the same sound, suggestions).
+    /// Off only to measure their cost.
     bool forgiving = true;
 };
 

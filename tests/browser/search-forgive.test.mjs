@@ -69,6 +69,19 @@ test('pinyin finds the word it spells: wygl, wu ye, tones and capitals', async (
   }
 });
 
+test('characters read in several ways (多音字) are found in their other reading: tuihuan, hangye zilv, changxiao jizhi, 退环', async () => {
+  // ICU reads 还 hai, 行 xing and 长 zhang; 退还, 行业 and 长效 read huan, hang and chang.
+  for (const [q, word, hrefs] of [['tuihuan', '退还', ['education-fees']], ['hangye zilv', '行业自律', ['livestream-marketing']],
+    ['changxiao jizhi', '长效机制', ['property-management', 'rural-resettlement']],
+    ['退环', '退还', ['education-fees']]]) {
+    await check(q, (shown, hint) => {
+      assert.deepEqual(shown.results.map((r) => r.href).sort(), hrefs.map((h) => `../2022/${h}/`), q);
+      assert.equal(hint.text, `您是不是要找：${word}`, q);
+      assert.ok(shown.results.every((r) => !r.near), q);
+    });
+  }
+});
+
 test('a wrong character of the same sound: 体减 offers 您是不是要找：体检 as a link that searches for it', async () => {
   const page = await browser.newPage();
   const problems = watch(page, server.origin);

@@ -43,7 +43,7 @@ function buildIndex() {
     });
   }
   return {
-    format: 'bulletin-search', version: 2, tokenizer: 2, fields: FIELDS, doc_count: docs.length,
+    format: 'bulletin-search', version: 3, tokenizer: 2, fields: FIELDS, doc_count: docs.length,
     editions: [{ id: '2021', title: '2021年' }, { id: '2022', title: '2022年' }],
     departments: [{ slug: 'fagai', name: '区发改局' }, { slug: 'jiaoyu', name: '区教育局' }, { slug: 'zhujian', name: '区住建局' }],
     groups: [[0, 2, 0, 1], [1, 2, 1, 1], [1, 0, 2, 1], [1, 1, 3, 1]],

@@ -37,3 +37,15 @@ test('token hash is 32-bit FNV-1a over UTF-8, as in the C++ index', () => {
   assert.equal(tokenizer.tokenHash(''), 2166136261);
   for (const [token, hash] of Object.entries(vectors.hash)) assert.equal(tokenizer.tokenHash(token), hash, token);
 });
+
+for (const v of vectors.pinyin_query) {
+  test(`pinyin form of ${JSON.stringify(v.input)}`, () => {
+    assert.equal(tokenizer.pinyinForm(v.input), v.form);
+  });
+}
+
+test('the readings of a word read in several ways, as the C++ index lists them', () => {
+  for (const v of vectors.reading_combinations) {
+    assert.deepEqual(tokenizer.readingCombinations(v.key, v.limit), v.readings, v.key);
+  }
+});

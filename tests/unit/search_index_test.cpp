@@ -41,9 +41,11 @@ TEST_CASE("search index: a small site is one file with everything a result shows
     auto files = bulletin::search::build_index(sample_docs(), {});
     auto index = parse(files, "search-index.json");
     const auto letters = index["words"]["letters"].get<std::string>();
-    REQUIRE(files.size() == 1 + index["t2s"]["blocks"].size() + index["pinyin"]["blocks"].size() + letters.size());
+    const auto readings = index["pinyin"]["last"].get<std::size_t>() - index["pinyin"]["first"].get<std::size_t>() + 1;
+    REQUIRE(files.size() ==
+            1 + index["t2s"]["blocks"].size() + readings + letters.size() + index["sound"]["shards"].get<std::size_t>());
     CHECK(index["format"] == "bulletin-search");
-    CHECK(index["version"] == 2);
+    CHECK(index["version"] == 3);
     CHECK(index["doc_count"] == 3);
     CHECK(index["t2s"]["path"] == "search-index/t2s/");
     // Ids follow edition, then department slug, then number.

@@ -4,7 +4,7 @@
 (function (root) {
   'use strict';
 
-  var FORMAT_VERSION = 2;
+  var FORMAT_VERSION = 3;
   // title, department, tags, text: a hit in the first two outweighs the body.
   var FIELD_WEIGHT = [6, 6, 3, 1];
   var PHRASE_FACTOR = 2;
@@ -48,54 +48,6 @@
     })).then(function (files) {
       return self.tokenizer.makeT2s(files.map(function (f) { return f.pairs; }).join(''));
     });
-  };
-
-  /** Loads the blocks of `path`/`blocks` (t2s, pinyin) that the ideographs
-   *  of `text` fall in; resolves to the list of loaded files. */
-  Index.prototype.blocksFor = function (part, text, cache) {
-    var t = this.manifest[part];
-    var wanted = new Set();
-    Array.from(String(text).normalize('NFKC')).forEach(function (c) {
-      if (HAN.test(c)) wanted.add((c.codePointAt(0) >> 8).toString(16));
-    });
-    var self = this;
-    return Promise.all(t.blocks.filter(function (b) { return wanted.has(b); }).map(function (b) {
-      if (!cache.has(b)) cache.set(b, self.load(t.path + b + '.json'));
-      return cache.get(b);
-    }));
-  };
-
-  /** Map ideograph -> reading ("ti", "lv") for the ideographs of `text`. */
-  Index.prototype.readingsFor = function (text) {
-    if (!this.pinyinBlocks) this.pinyinBlocks = new Map();
-    return this.blocksFor('pinyin', text, this.pinyinBlocks).then(function (files) {
-      var map = new Map();
-      files.forEach(function (f) {
-        var re = /(\P{Script=Han})|(\p{Script=Han})([a-z]+)/gu, m;
-        while ((m = re.exec(f.pinyin))) if (m[2]) map.set(m[2], m[3]);
-      });
-      return map;
-    });
-  };
-
-  /** The vocabulary words whose reading starts with `letter`:
-   *  [{text, pinyin, compact, initials, docs, kind}], kind 0 department,
-   *  1 tag, 2 two-ideograph token; departments first, then by projects
-   *  holding them. */
-  Index.prototype.words = function (letter) {
-    var w = this.manifest.words;
-    if (!this.wordShards) this.wordShards = new Map();
-    if (!letter || w.letters.indexOf(letter) < 0) return Promise.resolve([]);
-    if (!this.wordShards.has(letter)) {
-      this.wordShards.set(letter, this.load(w.path + letter + '.json').then(function (file) {
-        return file.words.map(function (e) {
-          var syllables = e[1].split(' ');
-          return { text: e[0], pinyin: e[1], compact: syllables.join(''),
-            initials: syllables.map(function (x) { return x[0]; }).join(''), docs: e[2], kind: e[3] };
-        });
-      }));
-    }
-    return this.wordShards.get(letter);
   };
 
   /** Map token -> [{doc, field, positions}] for the given tokens. */

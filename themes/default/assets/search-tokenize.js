@@ -142,8 +142,38 @@
     return h >>> 0;
   }
 
+  /** A query typed in pinyin ("Wù yè", "wygl", "lü") as lower-case letters
+   *  without tones or spaces (ü as v), or null if it is not letters only. */
+  function pinyinForm(query) {
+    var s = String(query).normalize('NFKC').toLowerCase().normalize('NFD')
+      .replace(/u\u0308/g, 'v').replace(/u:/g, 'v').replace(/\p{M}/gu, '');
+    if (!/^[a-z' ]+$/.test(s)) return null;
+    s = s.replace(/[' ]/g, '');
+    return s.length >= 2 ? s : null;
+  }
+
+  /** Each reading of a word whose characters have several ("zhong,chong
+   *  qing": "zhong qing", "chong qing"), the first character's varying
+   *  slowest, at most `limit` (reading_combinations in search_pinyin.cpp). */
+  function readingCombinations(key, limit) {
+    if (!key || !(limit > 0)) return [];
+    var out = [''];
+    key.split(' ').forEach(function (syllable, i) {
+      var next = [];
+      for (var k = 0; k < out.length && next.length < limit; k++) {
+        var alternatives = syllable.split(',');
+        for (var a = 0; a < alternatives.length && next.length < limit; a++) {
+          next.push(i ? out[k] + ' ' + alternatives[a] : alternatives[a]);
+        }
+      }
+      out = next;
+    });
+    return out;
+  }
+
   var api = {
-    TOKENIZER_VERSION: TOKENIZER_VERSION, makeT2s: makeT2s, fold: fold, tokenize: tokenize, tokenHash: tokenHash
+    TOKENIZER_VERSION: TOKENIZER_VERSION, makeT2s: makeT2s, fold: fold, tokenize: tokenize, tokenHash: tokenHash,
+    pinyinForm: pinyinForm, readingCombinations: readingCombinations
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.BulletinSearchTokenize = api;

@@ -1,7 +1,9 @@
 /* The /search/ page: reads ?q=, &edition= and &department=, runs the query
  * against the site's index and lists the results in #search-results.
  * The tokenizer and ranking live in search-tokenize.js and search-rank.js,
- * loaded from beside this file. Data never goes through innerHTML. */
+ * loaded from beside this file; search-forgive.js (and search-near.js) only
+ * when a query matches nothing exactly, search-suggest.js only when the
+ * reader is in the search box. Data never goes through innerHTML. */
 (function () {
   'use strict';
 
@@ -78,19 +80,14 @@
     return cache.get(path);
   }
 
-  var helpersPromise = null;
-  function helpers() {
-    if (!helpersPromise) {
-      helpersPromise = Promise.all([loadScript(scriptDir + 'search-tokenize.js'), loadScript(scriptDir + 'search-rank.js')]);
-    }
-    return helpersPromise;
+  // The helper scripts beside this one, each loaded once, when first needed.
+  var scripts = new Map();
+  function script(name) {
+    if (!scripts.has(name)) scripts.set(name, loadScript(scriptDir + name));
+    return scripts.get(name);
   }
 
-  var forgivePromise = null;
-  function forgiving() {
-    if (!forgivePromise) forgivePromise = helpers().then(function () { return loadScript(scriptDir + 'search-forgive.js'); });
-    return forgivePromise;
-  }
+  function helpers() { return Promise.all([script('search-tokenize.js'), script('search-rank.js')]); }
 
   function engine() {
     if (!indexPromise) {
@@ -172,112 +169,13 @@
     hint.appendChild(a);
   }
 
-  /** When the query matches nothing exactly: the query rewritten into words
-   *  of the site (a department it abbreviates, the word its pinyin spells,
-   *  the word it writes with a wrong character of the same sound), tried in
-   *  that order; the first that matches exactly is shown with "您是不是要找".
-   *  Otherwise the near matches: most of the query's words, or else every
-   *  one of its characters close together. Resolves to {hits, near, parsed,
-   *  t2s, hint}. */
+  /** When the query matches nothing exactly: search-forgive.js rewrites
+   *  it into words of the site or finds near matches (with search-near.js,
+   *  only if it needs it). Resolves to {hits, near, parsed, t2s, hint}. */
   function forgive(state, p, ranked) {
-    return forgiving().then(function () { return forgiveLoaded(state, p, ranked); });
-  }
-
-  function forgiveLoaded(state, p, ranked) {
-    var R = window.BulletinSearchRank, T = window.BulletinSearchTokenize, F = window.BulletinSearchForgive;
-    var index = state.index;
-    var allowed = index.filter(p.edition, p.department);
-    var editionOf = function (id) { return index.editionOf(id); };
-    var folded = T.fold(p.q, state.t2s);
-    var foldT2s = function (x) { return T.fold(x, state.t2s); };
-    var attempts = [];
-    var departments = R.departmentsSpelled(folded, index.manifest.departments, foldT2s);
-    if (departments.length) attempts.push(function () { return departments[0].name; });
-    var form = F.pinyinForm(p.q);
-    if (form) {
-      attempts.push(function () {
-        return index.words(form[0]).then(function (words) {
-          var w = F.spelledWord(form, words);
-          if (w) return w.text;
-          // Not one word: a chain of two-character words, from the shards of its letters.
-          var letters = Array.from(new Set(form.split('')));
-          return Promise.all(letters.map(function (l) {
-            return index.words(l).then(function (ws) { return [l, ws]; });
-          })).then(function (shards) {
-            var byLetter = new Map(shards);
-            return F.spelledChain(form, function (l) { return byLetter.get(l); });
-          });
-        });
-      });
-    } else if (/\p{Script=Han}/u.test(folded)) {
-      attempts.push(function () {
-        return index.readingsFor(folded).then(function (readings) {
-          var letters = new Set();
-          Array.from(folded).forEach(function (c) { if (readings.has(c)) letters.add(readings.get(c)[0]); });
-          return Promise.all(Array.from(letters).map(function (l) {
-            return index.words(l).then(function (words) { return [l, words]; });
-          })).then(function (shards) {
-            var byLetter = new Map(shards);
-            return F.correctSounds(folded, readings, function (l) { return byLetter.get(l); },
-              function (token) { return state.postings.has(token); });
-          });
-        });
-      });
-    }
-    function attempt(k) {
-      if (k >= attempts.length) return Promise.resolve(null);
-      return Promise.resolve(attempts[k]()).then(function (text) {
-        if (!text || text === folded) return attempt(k + 1);
-        return index.t2sFor(text).then(function (t2s) {
-          var parsed = R.parseQuery(text, T, t2s);
-          return index.postings(parsed.tokens).then(function (postings) {
-            var r = R.rank(parsed, postings, allowed, editionOf);
-            if (r.near || !r.hits.length) return attempt(k + 1);
-            return { hits: r.hits, near: false, parsed: parsed, t2s: t2s, hint: text };
-          });
-        });
-      });
-    }
-    return attempt(0).then(function (found) {
-      if (found) return found;
-      if (ranked.hits.length) return { hits: ranked.hits, near: true, parsed: state.parsed, t2s: state.t2s };
-      // Every character of the query, close together in one project.
-      var chars = Array.from(new Set(Array.from(folded).filter(function (c) { return /\p{Script=Han}/u.test(c); })));
-      if (chars.length < 2) return { hits: [], near: false, parsed: state.parsed, t2s: state.t2s };
-      return index.postings(chars).then(function (postings) {
-        var fieldsOf = new Map();
-        chars.forEach(function (c) {
-          (postings.get(c) || []).forEach(function (e) {
-            if (!allowed(e.doc)) return;
-            if (!fieldsOf.has(e.doc)) fieldsOf.set(e.doc, new Map());
-            var f = fieldsOf.get(e.doc);
-            f.set(c, (f.get(c) || 0) | (1 << e.field));
-          });
-        });
-        // Those with every character; the ones with all of them in one
-        // short field first, at most 60 documents read.
-        var ids = [];
-        fieldsOf.forEach(function (f, id) {
-          if (f.size !== chars.length) return;
-          var together = 0;
-          for (var field = 0; field < 4; field++) {
-            if (Array.from(f.values()).every(function (bits) { return bits & (1 << field); })) together = Math.max(together, 4 - field);
-          }
-          ids.push({ id: id, together: together });
-        });
-        ids.sort(function (a, b) { return b.together - a.together || a.id - b.id; });
-        ids = ids.slice(0, 60).map(function (x) { return x.id; });
-        return index.documents(ids).then(function (docs) {
-          var foldedDocs = new Map();
-          docs.forEach(function (d, id) {
-            foldedDocs.set(id, { title: foldT2s(d.title), department: foldT2s(d.department),
-              tags: (d.tags || []).map(foldT2s), text: foldT2s(d.text) });
-          });
-          var parsed = R.parseQuery(chars.join(' '), T, state.t2s);
-          return { hits: F.rankByCloseness(chars, foldedDocs, editionOf), near: true, parsed: parsed, t2s: state.t2s };
-        });
-      });
-    });
+    var near = function () { return script('search-near.js').then(function () { return window.BulletinSearchNear; }); };
+    return helpers().then(function () { return script('search-forgive.js'); })
+      .then(function () { return window.BulletinSearchForgive.forgive(state, p, ranked, near); });
   }
 
   /** The projects of the departments that the query abbreviates, not in
@@ -400,99 +298,22 @@
   moreButton.hidden = true;
   list.parentNode.insertBefore(moreButton, list.nextSibling);
 
-  /* Suggestions as the reader types: an ARIA 1.2 combobox (role="combobox"
-   * on the box, a role="listbox" popup, aria-activedescendant for the
-   * option under the arrow keys). Down/Up move, Enter takes the option and
-   * searches, Escape closes the list (or, closed, empties the box), Tab
-   * leaves it. */
+  /* Suggestions as the reader types (search-suggest.js, an ARIA 1.2
+   * combobox), loaded when the box first gets the focus or is typed in. */
   var suggestions = document.getElementById('search-suggestions');
-  var suggestRun = 0, suggestTimer = null, active = -1;
-  var SUGGESTIONS = 8;
-
-  function suggestionItems() { return suggestions ? Array.from(suggestions.children) : []; }
-
-  function setActive(k) {
-    var items = suggestionItems();
-    active = k;
-    items.forEach(function (li, i) { li.setAttribute('aria-selected', i === k ? 'true' : 'false'); });
-    if (k >= 0 && items[k]) {
-      input.setAttribute('aria-activedescendant', items[k].id);
-      if (items[k].scrollIntoView) items[k].scrollIntoView({ block: 'nearest' });
-    } else {
-      input.removeAttribute('aria-activedescendant');
-    }
+  var suggesting = null;
+  function wakeSuggestions() {
+    if (suggesting) return;
+    suggesting = Promise.all([script('search-tokenize.js'), script('search-suggest.js')]).then(function () {
+      window.BulletinSearchSuggest.attach(input, suggestions, load, window.BulletinSearchTokenize, function () { go(true); });
+    }).catch(function () {});
   }
-
-  function closeSuggestions() {
-    if (!suggestions) return;
-    suggestRun++;
-    suggestions.hidden = true;
-    suggestions.textContent = '';
-    input.setAttribute('aria-expanded', 'false');
-    setActive(-1);
-  }
-
-  function takeSuggestion(li) {
-    input.value = li.textContent;
-    closeSuggestions();
-    go(true);
-  }
-
-  function showSuggestions(words) {
-    suggestions.textContent = '';
-    words.forEach(function (w, i) {
-      var li = document.createElement('li');
-      li.id = 'search-suggestion-' + i;
-      li.setAttribute('role', 'option');
-      li.setAttribute('aria-selected', 'false');
-      li.textContent = w;
-      li.addEventListener('mousedown', function (e) { e.preventDefault(); });  // the box keeps the focus
-      li.addEventListener('click', function () { takeSuggestion(li); });
-      suggestions.appendChild(li);
-    });
-    suggestions.hidden = words.length === 0;
-    input.setAttribute('aria-expanded', words.length ? 'true' : 'false');
-    setActive(-1);
-  }
-
-  function updateSuggestions() {
-    var mine = ++suggestRun;
-    var typed = input.value;
-    if (!typed.trim()) { closeSuggestions(); return; }
-    forgiving().then(function () {
-      return window.BulletinSearchForgive.suggest(load, window.BulletinSearchTokenize, typed, SUGGESTIONS);
-    }).then(function (words) {
-      if (mine === suggestRun && document.activeElement === input) showSuggestions(words);
-    }).catch(function () {
-      if (mine === suggestRun) closeSuggestions();
-    });
-  }
-
   if (suggestions) {
-    input.addEventListener('input', function () {
-      clearTimeout(suggestTimer);
-      suggestTimer = setTimeout(updateSuggestions, 120);
-    });
-    input.addEventListener('keydown', function (e) {
-      var items = suggestionItems();
-      var open = !suggestions.hidden && items.length > 0;
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        e.preventDefault();
-        if (!open) { updateSuggestions(); return; }
-        var n = items.length;
-        setActive(e.key === 'ArrowDown' ? (active + 1) % n : (active <= 0 ? n - 1 : active - 1));
-      } else if (e.key === 'Enter') {
-        if (open && active >= 0) { e.preventDefault(); takeSuggestion(items[active]); } else closeSuggestions();
-      } else if (e.key === 'Escape') {
-        if (open) { e.preventDefault(); closeSuggestions(); } else if (input.value) { e.preventDefault(); input.value = ''; }
-      } else if (e.key === 'Tab') {
-        closeSuggestions();
-      }
-    });
-    input.addEventListener('blur', function () { setTimeout(closeSuggestions, 0); });
+    input.addEventListener('focus', wakeSuggestions);
+    input.addEventListener('input', wakeSuggestions);
   }
 
-  form.addEventListener('submit', function (e) { e.preventDefault(); closeSuggestions(); go(true); });
+  form.addEventListener('submit', function (e) { e.preventDefault(); go(true); });
   [editionSelect, departmentSelect].forEach(function (select) {
     if (select) select.addEventListener('change', function () { if (input.value.trim()) go(true); });
   });
