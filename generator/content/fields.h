@@ -74,7 +74,7 @@ private:
     const SourceFile& file_;
     int first_line_;
     Diagnostics& diags_;
-    const std::string& language_;
+    std::string language_;  // a copy: callers pass temporaries such as "zh-CN"
     SourceLoc table_loc_;
 };
 

@@ -54,7 +54,7 @@ private:
     const SourceFile& file_;
     int body_line_;
     Diagnostics& diags_;
-    const std::string& language_;
+    std::string language_;  // a copy: callers may pass a temporary
 };
 
 }  // namespace bulletin
