@@ -350,6 +350,17 @@ constexpr std::array kCatalog{
     Entry{Msg::serve_more_warnings, "另有 {} 处警告未在此列出：bulletin check 会列出全部。",
           "{} more warning(s) are not listed here: bulletin check lists them all."},
     Entry{Msg::serve_not_found, "没有这个页面。", "No page at this address."},
+    // the output folder and its lock (publish/publish.cpp)
+    Entry{Msg::out_dangling_link, "输出文件夹 {} 是一个指向不存在位置的符号链接；请改正链接或换一个 --out",
+          "the output folder {} is a symbolic link to nowhere; fix the link or choose another --out"},
+    Entry{Msg::out_is_root, "输出文件夹不能是文件系统的根目录 {}；请用 --out 指定一个文件夹",
+          "the output folder cannot be the filesystem's root {}; name a folder with --out"},
+    Entry{Msg::lock_cannot_create, "无法创建锁文件 {}：{}；请检查输出文件夹所在目录是否可写",
+          "cannot create the lock file {}: {}; check that the folder holding the output folder is writable"},
+    Entry{Msg::lock_cannot_lock, "无法锁定 {}：{}", "cannot lock {}: {}"},
+    Entry{Msg::lock_held, "输出文件夹 {} 正由另一次构建写入（进程 {}，锁文件 {}）；请等它结束后再运行",
+          "the output folder {} is being written by another build (process {}, lock file {}); run again when it has finished"},
+    Entry{Msg::lock_holder_unknown, "未知", "unknown"},
     // new (scaffold/scaffold.cpp)
     Entry{Msg::new_bad_name, "“{}”不能用作网址：只能用小写英文字母、数字和连字符 -",
           "\"{}\" cannot be an address: use lower-case letters, digits and hyphens"},

@@ -70,6 +70,8 @@ enum class Msg {
     serve_listening, serve_updated, serve_failed, serve_stopped, serve_cannot_listen, serve_warnings_again,
     serve_errors_over_site, serve_errors_no_site, serve_warnings, serve_fix_and_save, serve_more_warnings,
     serve_not_found,
+    // the output folder and its lock (publish/publish.cpp)
+    out_dangling_link, out_is_root, lock_cannot_create, lock_cannot_lock, lock_held, lock_holder_unknown,
     // new (scaffold/scaffold.cpp)
     new_bad_name, new_bad_name_suggest, new_reserved, new_exists, new_cannot_write, new_no_edition, new_bad_target,
     new_written_edition, new_written_project, new_written_project_titled, new_no_departments,

@@ -184,7 +184,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     };
     // One build per output folder: a second one stops here, naming the first.
     // Taking the lock removes what a killed build left beside the folder.
-    const OutputLock lock(options.out_dir);
+    const OutputLock lock(options.out_dir, site_language(options.content_dir));
     // A rebuild that would change nothing stops here (build_stamp.h). The inputs
     // are hashed before they are read for the build, so an edit made while it
     // runs is never covered by its stamp.

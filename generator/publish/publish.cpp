@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "files.h"
+#include "messages.h"
 #include "parallel.h"
 #include "sha256.h"
 
@@ -39,30 +40,29 @@ std::string leftover_prefix(const fs::path& out) { return "." + out.filename().s
 
 }  // namespace
 
-fs::path resolve_output_folder(const fs::path& out_dir) {
+fs::path resolve_output_folder(const fs::path& out_dir, std::string_view language) {
     fs::path out = fs::absolute(out_dir).lexically_normal();
     if (out.filename().empty()) out = out.parent_path();
     struct stat st {};
     if (::lstat(out.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
         std::error_code ec;
         const fs::path target = fs::canonical(out, ec);
-        if (ec) throw std::runtime_error("输出文件夹 " + out.string() + " 是一个指向不存在位置的符号链接；请改正链接或换一个 --out");
+        if (ec) throw std::runtime_error(say(language, Msg::out_dangling_link, out.string()));
         out = target;
     }
-    if (out == out.root_path()) throw std::runtime_error("refusing to publish into " + out.string());
+    if (out == out.root_path()) throw std::runtime_error(say(language, Msg::out_is_root, out.string()));
     return out;
 }
 
-OutputLock::OutputLock(const fs::path& out_dir) {
-    const fs::path out = resolve_output_folder(out_dir);
+OutputLock::OutputLock(const fs::path& out_dir, std::string_view language) {
+    const fs::path out = resolve_output_folder(out_dir, language);
     files::make_folders(out.parent_path());
     const fs::path lock_file = out.parent_path() / (leftover_prefix(out) + "lock");
     lock_file_ = lock_file;
     for (;;) {
         fd_ = ::open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
         if (fd_ < 0) {
-            throw std::runtime_error("无法创建锁文件 " + lock_file.string() + "：" + std::strerror(errno) +
-                                     "；请检查输出文件夹所在目录是否可写");
+            throw std::runtime_error(say(language, Msg::lock_cannot_create, lock_file.string(), std::strerror(errno)));
         }
         if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
             const int error = errno;
@@ -74,11 +74,11 @@ OutputLock::OutputLock(const fs::path& out_dir) {
             ::close(fd_);
             fd_ = -1;
             if (error != EWOULDBLOCK) {
-                throw std::runtime_error("无法锁定 " + lock_file.string() + "：" + std::strerror(error));
+                throw std::runtime_error(say(language, Msg::lock_cannot_lock, lock_file.string(), std::strerror(error)));
             }
-            throw std::runtime_error("输出文件夹 " + out.string() + " 正由另一次构建写入（进程 " +
-                                     (holder.empty() ? std::string("未知") : holder) + "，锁文件 " +
-                                     lock_file.string() + "）；请等它结束后再运行");
+            throw std::runtime_error(say(language, Msg::lock_held, out.string(),
+                                         holder.empty() ? std::string(text(Msg::lock_holder_unknown, language)) : holder,
+                                         lock_file.string()));
         }
         // The holder before us removes the file as it lets go: the lock is
         // ours only if the file we locked is still the one at that name.

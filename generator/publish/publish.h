@@ -93,8 +93,8 @@ private:
 
 /// The folder a build writes: `out_dir` made absolute, a symbolic link
 /// followed to its target. Throws when that is the filesystem's root or a
-/// link that leads nowhere.
-std::filesystem::path resolve_output_folder(const std::filesystem::path& out_dir);
+/// link that leads nowhere (the message in `language`, the site's).
+std::filesystem::path resolve_output_folder(const std::filesystem::path& out_dir, std::string_view language = "zh-CN");
 
 /// One build per output folder: a lock file beside it (".<name>.lock",
 /// holding the builder's pid, removed when the build ends), locked with
@@ -102,10 +102,11 @@ std::filesystem::path resolve_output_folder(const std::filesystem::path& out_dir
 /// build takes over the file it left.
 /// Taking the lock also removes the staging and old copies that a killed
 /// build left beside the folder. Throws std::runtime_error (naming the pid
-/// that holds the lock) when another build of this folder is running.
+/// that holds the lock, in `language`) when another build of this folder is
+/// running.
 class OutputLock {
 public:
-    explicit OutputLock(const std::filesystem::path& out_dir);
+    explicit OutputLock(const std::filesystem::path& out_dir, std::string_view language = "zh-CN");
     ~OutputLock();
     OutputLock(const OutputLock&) = delete;
     OutputLock& operator=(const OutputLock&) = delete;

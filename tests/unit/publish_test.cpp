@@ -409,6 +409,27 @@ TEST_CASE("publish: a write, rename, link or folder that fails at any point leav
     ::unsetenv("BULLETIN_NO_STAMP");
 }
 
+TEST_CASE("publish: the output lock speaks the site's language") {
+    Workspace w;
+    std::string site = test::read_file(w.content / "site.toml");
+    site.insert(0, "language = \"en\"\n");
+    write_file(w.content / "site.toml", site);
+    const bulletin::OutputLock held(w.out, "zh-CN");
+    const auto r = test::run_cli("build --content " + test::shell_quote(w.content.string()) + " --out " +
+                                     test::shell_quote(w.out.string()),
+                                 test::source_dir());
+    CHECK(r.status == 2);
+    CHECK(r.err.find("is being written by another build (process " + std::to_string(::getpid())) != std::string::npos);
+    CHECK(r.err.find("进程") == std::string::npos);
+    // A link to nowhere as the output folder: named, in English too.
+    fs::create_symlink(w.tmp / "gone", w.tmp / "dangling");
+    const auto d = test::run_cli("build --content " + test::shell_quote(w.content.string()) + " --out " +
+                                     test::shell_quote((w.tmp / "dangling").string()),
+                                 test::source_dir());
+    CHECK(d.status == 2);
+    CHECK(d.err.find("is a symbolic link to nowhere") != std::string::npos);
+}
+
 TEST_CASE("publish: a second build of the same output folder stops and names the process holding it") {
     Workspace w;
     REQUIRE(w.build() == 0);
