@@ -15,6 +15,8 @@
 
 #include "parallel.h"
 
+#include <sys/inotify.h>
+
 namespace fs = std::filesystem;
 
 namespace bulletin::files {
@@ -22,7 +24,7 @@ namespace {
 
 // The fault hook: per kind, the operation number that fails (0: none) and
 // how many ran. Relaxed atomics: the publisher writes from every core.
-constexpr std::size_t op_kinds = 4;
+constexpr std::size_t op_kinds = 5;
 std::array<std::atomic<std::size_t>, op_kinds> fail_at{};
 std::array<std::atomic<std::size_t>, op_kinds> done{};
 
@@ -281,6 +283,14 @@ void remove_tree(const fs::path& dir) {
         fs::remove_all(entries[i], e);
     });
     fs::remove_all(dir, ec);
+}
+
+int watch_folder(int inotify_fd, const fs::path& dir, std::uint32_t mask) {
+    if (injected(testing::Op::watch)) fail("cannot watch folder", dir, ENOSPC);
+    const int wd = ::inotify_add_watch(inotify_fd, dir.c_str(), mask);
+    if (wd >= 0) return wd;
+    if (errno == ENOENT || errno == ENOTDIR) return -1;
+    fail("cannot watch folder", dir, errno);
 }
 
 namespace testing {

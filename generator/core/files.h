@@ -6,8 +6,9 @@
 // a folder never depends on the order the filesystem happens to keep.
 //
 // For tests, a fault hook (files::testing) makes the Nth write, rename,
-// folder creation or hard link fail as a full disk or a pulled cable would;
-// nothing in the generator turns it on.
+// folder creation, hard link or folder watch fail as a full disk, a pulled
+// cable or the system's limit of watched folders would; nothing in the
+// generator turns it on.
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -103,9 +104,16 @@ void sync(const std::filesystem::path& path);
 /// be removed is left. No error when it does not exist.
 void remove_tree(const std::filesystem::path& dir);
 
+/// Watches `dir` with the inotify instance `inotify_fd` for the events in
+/// `mask` (inotify_add_watch). Returns the watch descriptor, or -1 when the
+/// folder is gone (removed again before it could be watched). Throws
+/// FileError otherwise: ENOSPC when the system's limit of watched folders
+/// (fs.inotify.max_user_watches) is reached, EACCES when it cannot be read.
+int watch_folder(int inotify_fd, const std::filesystem::path& dir, std::uint32_t mask);
+
 namespace testing {
-/// Operations the fault hook can fail.
-enum class Op { write, rename, mkdir, link };
+/// Operations the fault hook can fail (a watch fails with ENOSPC, the others with EIO).
+enum class Op { write, rename, mkdir, link, watch };
 /// From now on the `nth` (1-based) operation of kind `op` fails with EIO; 0 turns it off.
 /// Also resets the count of that kind.
 void fail_nth(Op op, std::size_t nth);

@@ -69,7 +69,7 @@ enum class Msg {
     // serve (serve/serve.cpp)
     serve_listening, serve_updated, serve_failed, serve_stopped, serve_cannot_listen, serve_warnings_again,
     serve_errors_over_site, serve_errors_no_site, serve_warnings, serve_fix_and_save, serve_more_warnings,
-    serve_not_found,
+    serve_not_found, serve_cannot_watch, serve_watch_limit_hint, serve_watch_hint, serve_no_inotify,
     // the output folder and its lock (publish/publish.cpp)
     out_dangling_link, out_is_root, lock_cannot_create, lock_cannot_lock, lock_held, lock_holder_unknown,
     // new (scaffold/scaffold.cpp)

@@ -4,6 +4,9 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <optional>
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
@@ -198,6 +201,18 @@ std::string names_of(const std::vector<fs::path>& changed, const fs::path& conte
 }
 
 }  // namespace
+
+std::string watch_failures_text(const std::vector<std::pair<std::string, int>>& failures, const std::string& language) {
+    std::string out;
+    for (const auto& [folder, error] : failures) {
+        out += say(language, Msg::serve_cannot_watch, folder, std::strerror(error)) + "\n";
+    }
+    if (!failures.empty()) {
+        const Msg hint = failures.front().second == ENOSPC ? Msg::serve_watch_limit_hint : Msg::serve_watch_hint;
+        out += "  " + std::string(text(hint, language)) + "\n";
+    }
+    return out;
+}
 
 std::string site_path(std::string_view url_path) {
     if (url_path.empty() || url_path[0] != '/') return {};
@@ -405,7 +420,21 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     live.rebuild({});
     language = live.language();
     err << report(*live.diagnostics(), language);
-    Watcher watcher(live.watched_roots());
+    std::optional<Watcher> watching;
+    try {
+        watching.emplace(live.watched_roots());
+    } catch (const std::runtime_error& e) {
+        err << "bulletin: " << say(language, Msg::serve_no_inotify, e.what()) << "\n";
+        return exit_usage_error;
+    }
+    Watcher& watcher = *watching;
+    // Folders that could not be watched are named; the others are watched.
+    auto tell_failures = [&](const std::string& lang) {
+        std::vector<std::pair<std::string, int>> failures;
+        for (const Watcher::Failure& f : watcher.take_failures()) failures.emplace_back(f.folder.string(), f.error);
+        err << watch_failures_text(failures, lang) << std::flush;
+    };
+    tell_failures(language);
 
     // Ctrl-C (or SIGTERM): stop watching, end the event streams, stop the server.
     std::thread signal_thread([&] {
@@ -431,6 +460,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
             }
             changed.notify_all();
             const std::string lang = live.language();
+            tell_failures(lang);
             const std::string names = names_of(worth, content_abs, lang);
             if (stats.ok) {
                 out << say(lang, Msg::serve_updated, names, stats.editions_rendered, stats.editions, stats.seconds * 1000)

@@ -9,6 +9,8 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "build.h"
 #include "diagnostics.h"
@@ -38,6 +40,10 @@ std::string preview_page(std::string_view html, std::uint64_t generation, const 
 
 /// A whole page holding only the diagnostics, for when no good site exists yet.
 std::string error_page(std::uint64_t generation, const Diagnostics& diags, const std::string& language);
+
+/// What serve says about folders it could not watch: one line per folder
+/// (its saves go unseen) and the hint for the first cause, in `language`.
+std::string watch_failures_text(const std::vector<std::pair<std::string, int>>& failures, const std::string& language);
 
 /// The files under /_serve/: reload.js and serve.css (nullptr for another name).
 const std::string* serve_asset(std::string_view name);

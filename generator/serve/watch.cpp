@@ -1,5 +1,7 @@
 #include "watch.h"
 
+#include "files.h"
+
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
@@ -9,6 +11,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <system_error>
+#include <utility>
 
 namespace fs = std::filesystem;
 
@@ -24,7 +27,11 @@ Watcher::Watcher(const std::vector<fs::path>& roots) {
     fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (fd_ < 0) throw std::runtime_error(std::string("inotify: ") + std::strerror(errno));
     stop_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-    if (stop_fd_ < 0) throw std::runtime_error(std::string("eventfd: ") + std::strerror(errno));
+    if (stop_fd_ < 0) {
+        const int error = errno;
+        ::close(fd_);
+        throw std::runtime_error(std::string("eventfd: ") + std::strerror(error));
+    }
     for (const fs::path& root : roots) add_root(root);
 }
 
@@ -42,12 +49,17 @@ void Watcher::add_root(const fs::path& root) {
 }
 
 void Watcher::watch_tree(const fs::path& dir, std::vector<fs::path>* found) {
-    const int wd = inotify_add_watch(fd_, dir.c_str(), kMask | IN_ONLYDIR);
-    if (wd < 0) {
-        if (errno == ENOENT || errno == ENOTDIR) return;  // gone again already
-        throw std::runtime_error("inotify_add_watch " + dir.string() + ": " + std::strerror(errno));
+    int wd = -1;
+    try {
+        wd = files::watch_folder(fd_, dir, kMask | IN_ONLYDIR);
+    } catch (const files::FileError& e) {
+        failures_.push_back({dir, e.error()});  // told by serve; its subfolders are still tried
     }
-    dirs_[wd] = dir;
+    if (wd >= 0) {
+        dirs_[wd] = dir;
+    } else if (failures_.empty() || failures_.back().folder != dir) {
+        return;  // gone again already
+    }
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         if (it->is_directory(ec) && !it->is_symlink(ec)) {
@@ -57,6 +69,8 @@ void Watcher::watch_tree(const fs::path& dir, std::vector<fs::path>* found) {
         }
     }
 }
+
+std::vector<Watcher::Failure> Watcher::take_failures() { return std::exchange(failures_, {}); }
 
 bool Watcher::read_events(std::vector<fs::path>& out) {
     alignas(inotify_event) char buffer[64 * 1024];

@@ -29,6 +29,16 @@ public:
     /// Makes wait() return nothing, now and from now on. Safe from another thread.
     void stop();
 
+    /// A folder that could not be watched (the system's limit of watched
+    /// folders reached, or no permission): saves in it go unseen. The
+    /// watcher goes on with the other folders.
+    struct Failure {
+        std::filesystem::path folder;
+        int error;  ///< errno
+    };
+    /// The failures since the last call (from the constructor, add_root and wait).
+    std::vector<Failure> take_failures();
+
 private:
     void watch_tree(const std::filesystem::path& dir, std::vector<std::filesystem::path>* found);
     bool read_events(std::vector<std::filesystem::path>& out);
@@ -37,6 +47,7 @@ private:
     int stop_fd_ = -1;
     std::vector<std::filesystem::path> roots_;
     std::map<int, std::filesystem::path> dirs_;  // watch descriptor → folder
+    std::vector<Failure> failures_;
 };
 
 }  // namespace bulletin::serve
