@@ -1,35 +1,17 @@
-// The tolerant reader: any text in, a bulletin out. Used when the strict
-// section parser cannot read a text, or reads it without the lead units the
-// text names. It looks at the outline as a whole before reading it:
-//
-//   1. the title: the first line, unless it reads as prose (a sentence
-//      ending in a colon, a quotation, a long clause); a second short line
-//      right below completes a title that does not end like one;
-//   2. a table pasted one cell per line (a header row of labels with a lead
-//      column and a project or content column), read row by row;
-//   3. else the level of the outline that holds the projects: the marker
-//      form the lead labels are attached to (1、 in "1、…工程，牵头部门：市交通局。"),
-//      else a 项目名称 label, else the first marker form with two items or
-//      more, else the first; higher levels are headings and go to the preamble, lower ones
-//      are outcomes;
-//   4. else paragraphs whose first sentence is a short title, or that close
-//      with (牵头单位：…);
-//   5. else no project: the whole text is the preamble.
-// Every reading it is unsure of is recorded as a guess for the editor.
+// The tolerant reader (import_outline.h): the title, the outline of marked
+// items and labels, the end; the shared helpers; find_lead.
+#include "import_outline.h"
+
 #include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
 
-#include "import_parse.h"
 #include "messages.h"
 #include "text.h"
 
 namespace bulletin {
-namespace {
-
-constexpr std::string_view lead_words[] = {"牵头责任单位", "牵头部门", "牵头单位", "责任单位",
-                                           "责任部门",     "主责单位", "主办单位"};
+namespace outline {
 
 bool starts_with_any(std::string_view s, std::initializer_list<std::string_view> prefixes) {
     return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return s.starts_with(p); });
@@ -69,6 +51,11 @@ std::string_view strip_suffixes(std::string_view s, std::initializer_list<std::s
 }
 
 std::string_view strip_sentence_end(std::string_view s) { return strip_suffixes(s, {"。", "；", ";", "，", ","}); }
+
+namespace {
+
+constexpr std::string_view lead_words[] = {"牵头责任单位", "牵头部门", "牵头单位", "责任单位",
+                                           "责任部门",     "主责单位", "主办单位"};
 
 /// A first line that is a sentence of the text rather than its title.
 bool reads_as_prose(std::string_view s) {
@@ -151,581 +138,361 @@ Token unnumber_label(const Token& t) {
     return Token{t.line, rest, std::move(info)};
 }
 
-class OutlineReader {
-public:
-    OutlineReader(const std::vector<Token>& tokens, std::string_view language) : all_(tokens), lang_(language) {}
-
-    ImportedBulletin run() {
-        std::size_t start = read_title();
-        for (std::size_t i = start; i < all_.size(); ++i) {
-            for (Token& t : split_inline_items(unnumber_label(all_[i]))) t_.push_back(std::move(t));
-        }
-        if (!read_table() && !read_outline() && !read_paragraphs()) {
-            for (const Token& t : t_) b_.preamble.push_back(t.text);
-        }
-        finish();
-        return std::move(b_);
-    }
-
-private:
-    // ---- title ---------------------------------------------------------
-
-    std::size_t read_title() {
-        if (all_.empty()) return 0;
-        const Token& first = all_[0];
-        if (first.info.kind != LineKind::text || reads_as_prose(first.text)) {
-            b_.title_missing = true;
-            guess(first.line, say(lang_, Msg::import_g_title));
-            return 0;
-        }
-        b_.title = first.text;
-        std::size_t i = 1;
-        while (i < all_.size()) {
-            const Token& next = all_[i];
-            const bool near = next.line <= all_[i - 1].line + 2;
-            const std::string_view s = next.text;
-            const bool subtitle = s.starts_with("——");
-            const bool fits = next.info.kind == LineKind::text && utf8_length(s) <= 30 &&
-                              !contains_any(s, {"，", ",", "。", "；", ";", "：", ":"}) &&
-                              !starts_with_any(s, {"（", "("});
-            if (!near || !fits || (title_complete(b_.title) && !subtitle)) break;
-            b_.title += " " + next.text;
-            ++i;
-        }
-        return i;
-    }
-
-    // ---- table ---------------------------------------------------------
-
-    static bool header_cell(const Token& t) { return t.info.kind == LineKind::label && t.info.bare; }
-
-    static std::optional<int> bare_number(const Token& t) {
-        if (t.text.empty() || t.text.size() > 3 || !std::all_of(t.text.begin(), t.text.end(), [](char c) {
-                return c >= '0' && c <= '9';
-            })) {
-            return std::nullopt;
-        }
-        return std::stoi(t.text);
-    }
-
-    bool read_table() {
-        std::size_t header = t_.size();
-        std::size_t header_end = 0;
-        for (std::size_t i = 0; i < t_.size() && header == t_.size(); ++i) {
-            if (!header_cell(t_[i])) continue;
-            std::size_t j = i;
-            bool lead = false, subject = false, unnamed = false;
-            while (j < t_.size() && is_header_like(t_[j].text)) {
-                const LineInfo& info = t_[j].info;
-                lead = lead || (header_cell(t_[j]) && info.field == Field::department);
-                subject = subject || (header_cell(t_[j]) && (info.field == Field::project || info.field == Field::content));
-                unnamed = unnamed || !header_cell(t_[j]);
-                ++j;
-            }
-            const bool then_rows = j < t_.size() && (bare_number(t_[j]) == 1 || subject);
-            if (j - i >= 3 && lead && (subject || unnamed) && then_rows) {
-                header = i;
-                header_end = j;
-            }
-        }
-        if (header == t_.size()) return false;
-        std::vector<Token> columns(t_.begin() + static_cast<std::ptrdiff_t>(header),
-                                   t_.begin() + static_cast<std::ptrdiff_t>(header_end));
-        // A column without a known name (民生实事) is the subject when none is named, else kept as written.
-        bool subject_given = std::any_of(columns.begin(), columns.end(), [](const Token& c) {
-            return header_cell(c) && (c.info.field == Field::project || c.info.field == Field::content);
-        });
-        for (Token& c : columns) {
-            if (header_cell(c)) continue;
-            c.info.kind = LineKind::label;
-            c.info.bare = true;
-            c.info.field = subject_given ? Field::other : Field::project;
-            subject_given = true;
-        }
-        for (std::size_t i = 0; i < header; ++i) b_.preamble.push_back(t_[i].text);
-        const bool numbered = columns.front().info.field == Field::number;
-        if (numbered) columns.erase(columns.begin());
-        const auto subject = std::find_if(columns.begin(), columns.end(), [](const Token& c) {
-            return c.info.field == Field::project;
-        });
-        const std::size_t subject_col = static_cast<std::size_t>(
-            subject != columns.end() ? subject - columns.begin()
-                                     : std::find_if(columns.begin(), columns.end(), [](const Token& c) {
-                                           return c.info.field == Field::content;
-                                       }) - columns.begin());
-        const std::size_t lead_col = static_cast<std::size_t>(
-            std::find_if(columns.begin(), columns.end(), [](const Token& c) { return c.info.field == Field::department; }) -
-            columns.begin());
-
-        // Rows: split at the next row number (or, without a number column, every columns.size() cells).
-        std::vector<std::vector<Token>> rows;
-        std::vector<int> row_lines;
-        std::size_t i = header_end;
-        int expect = 1;
-        while (i < t_.size()) {
-            if (header_cell(t_[i])) {  // the header row repeated on a new page
-                ++i;
-                continue;
-            }
-            if (numbered) {
-                if (bare_number(t_[i]) != expect) {
-                    if (rows.empty()) {
-                        b_.preamble.push_back(t_[i].text);
-                        guess(t_[i].line, say(lang_, Msg::import_g_before_row, expect));
-                    } else {
-                        rows.back().push_back(t_[i]);
-                    }
-                    ++i;
-                    continue;
-                }
-                row_lines.push_back(t_[i].line);
-                rows.emplace_back();
-                ++expect;
-                ++i;
-                continue;
-            }
-            if (rows.empty() || rows.back().size() == columns.size()) {
-                rows.emplace_back();
-                row_lines.push_back(t_[i].line);
-            }
-            rows.back().push_back(t_[i++]);
-        }
-        for (std::size_t r = 0; r < rows.size(); ++r) read_row(rows[r], row_lines[r], columns, subject_col, lead_col);
-        return true;
-    }
-
-    void read_row(const std::vector<Token>& cells, int line, const std::vector<Token>& columns, std::size_t subject_col,
-                  std::size_t lead_col) {
-        ImportedProject p;
-        p.number = static_cast<int>(b_.projects.size()) + 1;
-        p.line = line;
-        // Which column each cell belongs to: one cell per column when the
-        // counts match; else the cells before the lead column from the
-        // front, those after it from the back, the rest (several units, one
-        // per line) to the lead column.
-        std::vector<std::size_t> owner(cells.size(), lead_col);
-        if (cells.size() != columns.size()) {
-            p.guesses.push_back({line, say(lang_, Msg::import_g_row_cells, cells.size(), columns.size())});
-        }
-        const std::size_t before = std::min(lead_col, cells.size());
-        for (std::size_t c = 0; c < before; ++c) owner[c] = c;
-        const std::size_t after = columns.size() - lead_col - 1;
-        for (std::size_t k = 0; k < after && before + k < cells.size(); ++k) {
-            owner[cells.size() - 1 - k] = columns.size() - 1 - k;
-        }
-        for (std::size_t c = 0; c < cells.size(); ++c) {
-            const Token& cell = cells[c];
-            const Field field = columns[owner[c]].info.field;
-            if (owner[c] == subject_col) {
-                std::string title = cell.text;
-                std::vector<std::string> named = take_parenthesised_departments(title);
-                if (p.title.empty()) {
-                    p.title = std::string(strip_sentence_end(title));
-                } else {
-                    add_outcome(p, cell.text, cell.line, false);
-                }
-                for (std::string& d : named) p.departments.push_back(std::move(d));
-            } else if (field == Field::department && (owner[c] != lead_col || cells.size() == columns.size() ||
-                                                      names_a_unit(cell.text))) {
-                for (std::string& d : split_departments(cell.text)) p.departments.push_back(std::move(d));
-            } else if (field == Field::department) {
-                // An extra cell that is not a unit: kept as an outcome of the row.
-                add_outcome(p, cell.text, cell.line, false);
-            } else {
-                p.outcomes.push_back({columns[owner[c]].text + "：" + cell.text, cell.line});
-            }
-        }
-        b_.projects.push_back(std::move(p));
-    }
-
-    // ---- outline -------------------------------------------------------
-
-    bool has_lead(std::size_t i) const {
-        const Token& t = t_[i];
-        if (t.info.kind == LineKind::label) {
-            // "牵头单位：" with the units on the next line counts; an empty label at the end does not.
-            return t.info.field == Field::department &&
-                   (!t.info.rest.empty() || (i + 1 < t_.size() && t_[i + 1].info.kind == LineKind::text));
-        }
-        if (is_marker(t)) return find_lead(t.info.rest).has_value();
-        if (t.info.kind == LineKind::text) {
-            const auto m = find_lead(t.text);
-            return m && m->parenthesised && m->end == t.text.size();
-        }
-        return false;
-    }
-
-    bool read_outline() {
-        std::vector<Key> order;
-        std::map<std::size_t, int> count;  // index in `order` → items
-        const auto rank_of = [&](const Key& k) {
-            const auto it = std::find(order.begin(), order.end(), k);
-            if (it == order.end()) {
-                order.push_back(k);
-                return order.size() - 1;
-            }
-            return static_cast<std::size_t>(it - order.begin());
-        };
-        std::vector<std::optional<std::size_t>> rank(t_.size());
-        for (std::size_t i = 0; i < t_.size(); ++i) {
-            if (auto k = key_of(t_[i])) {
-                rank[i] = rank_of(*k);
-                ++count[*rank[i]];
-            }
-        }
-        if (order.empty()) return false;
-
-        // The level the lead units are attached to.
-        std::map<std::size_t, int> votes;
-        for (std::size_t i = 0; i < t_.size(); ++i) {
-            if (!has_lead(i)) continue;
-            for (std::size_t j = i + 1; j-- > 0;) {
-                if (rank[j]) {
-                    ++votes[*rank[j]];
-                    break;
-                }
-            }
-        }
-        std::optional<std::size_t> level;
-        bool by_lead = false;
-        for (const auto& [r, v] : votes) {
-            if (!level || v > votes[*level]) level = r;
-        }
-        if (level) by_lead = true;
-        if (!level) {
-            for (std::size_t r = 0; r < order.size() && !level; ++r) {
-                if (order[r].label) level = r;
-            }
-        }
-        if (!level) {
-            for (std::size_t r = 0; r < order.size() && !level; ++r) {
-                if (count[r] >= 2) level = r;
-            }
-        }
-        if (!level) level = 0;  // one project: its marker is the first one
-        // "一、甲专项治理" right above "1. 其一。 2. 其二。": one project with its outcomes, not two.
-        if (!by_lead && *level > 0 && count[*level - 1] == 1 && !order[*level - 1].label) {
-            std::size_t parent = 0, first = 0;
-            while (rank[parent] != *level - 1) ++parent;
-            while (rank[first] != *level) ++first;
-            bool sentences = true;
-            for (std::size_t i = 0; i < t_.size(); ++i) {
-                if (rank[i] != *level) continue;
-                const std::string_view rest = t_[i].info.rest;
-                const std::size_t stop = rest.find("。");
-                const std::size_t colon = std::min(rest.find("："), rest.find(":"));
-                sentences = sentences && ends_with_any(rest, {"。", "；", ";"}) && (colon == std::string_view::npos || colon > stop);
-            }
-            // Only a remediation's name leads its outcomes so; "(一)续建工程" heads a group of projects.
-            const bool remediation = ends_with_any(strip_sentence_end(t_[parent].info.rest),
-                                                   {"治理", "整治", "问题", "专项行动"});
-            if (first == parent + 1 && sentences && remediation) level = *level - 1;
-        }
-
-        // With leads, a top-level part holding no lead is a heading's content, not projects.
-        std::vector<bool> active(t_.size(), true);
-        if (by_lead && *level != 0) {
-            std::size_t part_start = 0;
-            const auto close_part = [&](std::size_t end) {
-                bool any = false;
-                for (std::size_t k = part_start; k < end; ++k) any = any || has_lead(k);
-                if (!any) {
-                    for (std::size_t k = part_start; k < end; ++k) active[k] = false;
-                }
-            };
-            for (std::size_t i = 0; i < t_.size(); ++i) {
-                if (rank[i] == 0 && i > part_start) {
-                    close_part(i);
-                    part_start = i;
-                } else if (rank[i] == 0) {
-                    part_start = i;
-                }
-            }
-            close_part(t_.size());
-        }
-
-        for (std::size_t i = 0; i < t_.size(); ++i) {
-            const Token& tok = t_[i];
-            if (!active[i] || (rank[i] && *rank[i] < *level)) {
-                to_preamble(tok);
-                continue;
-            }
-            if (rank[i] == level) {
-                start_project(tok);
-                continue;
-            }
-            in_project(tok, rank[i].has_value());
-        }
-        return true;
-    }
-
-    void to_preamble(const Token& tok) {
-        if (!b_.projects.empty() && !heading_noted_) {
-            guess(tok.line, say(lang_, Msg::import_g_heading, utf8_prefix(tok.text, 20)));
-            heading_noted_ = true;
-        }
-        b_.preamble.push_back(tok.text);
-    }
-
-    void start_project(const Token& tok) {
-        ImportedProject p;
-        p.number = static_cast<int>(b_.projects.size()) + 1;
-        p.line = tok.line;
-        if (is_marker(tok) && tok.info.number != p.number) {
-            p.guesses.push_back({tok.line, say(lang_, Msg::import_g_renumbered, tok.info.number, p.number)});
-        }
-        b_.projects.push_back(std::move(p));
-        pending_department_ = false;
-        pending_title_ = false;
-        heading_noted_ = false;
-        content_mode_ = false;
-        last_numbered_ = false;
-        numbered_ = 0;
-        if (is_project_label(tok)) {
-            if (tok.info.rest.empty()) {
-                pending_title_ = true;
-            } else {
-                set_title(tok.info.rest, tok.line);
-            }
-            return;
-        }
-        set_title(tok.info.rest, tok.line);
-    }
-
-    /// The title and whatever follows it on the same line: lead units, outcome text.
-    void set_title(std::string rest, int line) {
-        ImportedProject& p = b_.projects.back();
-        std::string remainder;
-        if (auto m = find_lead(rest)) {
-            std::string before(strip_suffixes(std::string_view(rest).substr(0, m->start), {"，", ",", "；", ";"}));
-            remainder = std::string(trim_text(std::string_view(rest).substr(m->end)));
-            for (std::string& d : split_departments(m->value)) p.departments.push_back(std::move(d));
-            rest = before;
-        }
-        std::string_view r = trim_text(rest);
-        std::string title;
-        const std::size_t colon = std::min(r.find("："), r.find(":"));
-        const std::size_t stop = r.find("。");
-        if (colon != std::string_view::npos && colon < stop && utf8_length(r.substr(0, colon)) <= 25) {
-            title = std::string(trim_text(r.substr(0, colon)));
-            const std::size_t colon_size = r.substr(colon).starts_with("：") ? std::string_view("：").size() : 1;
-            remainder = join(std::string(trim_text(r.substr(colon + colon_size))), remainder);
-        } else if (stop != std::string_view::npos && stop + std::string_view("。").size() < r.size()) {
-            title = std::string(r.substr(0, stop));
-            remainder = join(std::string(trim_text(r.substr(stop + std::string_view("。").size()))), remainder);
-        } else {
-            title = std::string(strip_sentence_end(r));
-        }
-        p.title = title;
-        if (p.title.empty()) p.guesses.push_back({line, say(lang_, Msg::import_g_no_name)});
-        if (!remainder.empty()) add_outcome(p, remainder, line, false);
-    }
-
-    static std::string join(std::string a, const std::string& b) {
-        if (a.empty()) return b;
-        if (b.empty()) return a;
-        return a + b;
-    }
-
-    void in_project(const Token& tok, bool marker) {
-        if (b_.projects.empty()) {
-            b_.preamble.push_back(tok.text);
-            return;
-        }
-        ImportedProject& p = b_.projects.back();
-        const LineInfo& info = tok.info;
-        if (pending_title_ && info.kind == LineKind::text) {
-            pending_title_ = false;
-            return set_title(tok.text, tok.line);
-        }
-        if (pending_department_ && info.kind == LineKind::text) {
-            pending_department_ = false;
-            for (std::string& d : split_departments(tok.text)) p.departments.push_back(std::move(d));
-            return;
-        }
-        if (marker) {
-            content_mode_ = false;
-            if (info.number != numbered_ + 1) {
-                p.guesses.push_back({tok.line, say(lang_, Msg::import_g_outcome_number, numbered_ + 1, info.number)});
-            }
-            numbered_ = info.number;
-            add_outcome(p, info.rest, tok.line, true);
-            return;
-        }
-        if (info.kind == LineKind::label) {
-            switch (info.field) {
-                case Field::department:
-                    content_mode_ = false;
-                    if (info.rest.empty()) {
-                        pending_department_ = true;
-                    } else {
-                        for (std::string& d : split_departments(info.rest)) p.departments.push_back(std::move(d));
-                    }
-                    return;
-                case Field::person:
-                    p.notes.push_back(tok.text);
-                    return;
-                case Field::content:
-                    content_mode_ = true;
-                    if (!info.rest.empty()) add_summary(p, info.rest);
-                    return;
-                case Field::outcomes:
-                    content_mode_ = false;
-                    last_numbered_ = false;
-                    if (!info.rest.empty()) add_outcome(p, info.rest, tok.line, false);
-                    return;
-                default:
-                    break;
-            }
-        }
-        if (content_mode_) return add_summary(p, tok.text);
-        add_outcome(p, tok.text, tok.line, false);
-    }
-
-    static void add_summary(ImportedProject& p, const std::string& text) {
-        p.summary += (p.summary.empty() ? "" : "\n") + text;
-    }
-
-    /// An outcome's text: a closing （牵头单位：…） names the lead; a numbered
-    /// item is one outcome, a paragraph of ；-clauses gives one per clause.
-    void add_outcome(ImportedProject& p, std::string text, int line, bool numbered) {
-        if (auto m = find_lead(text); m && m->parenthesised && m->end == text.size()) {
-            for (std::string& d : split_departments(m->value)) p.departments.push_back(std::move(d));
-            text = std::string(trim_text(std::string_view(text).substr(0, m->start)));
-        }
-        if (text.empty()) return;
-        if (numbered) {
-            p.outcomes.push_back({text, line});
-            last_numbered_ = true;
-            return;
-        }
-        if (last_numbered_ && !p.outcomes.empty()) {
-            p.outcomes.back().text += "\n\n" + text;
-            return;
-        }
-        for (std::string& clause : split_clauses(text)) p.outcomes.push_back({std::move(clause), line});
-    }
-
-    // ---- paragraphs ----------------------------------------------------
-
-    static bool titled_paragraph(const Token& t) {
-        if (t.info.kind != LineKind::text) return false;
-        if (auto m = find_lead(t.text); m && m->parenthesised && m->end == t.text.size()) return true;
-        const std::size_t stop = t.text.find("。");
-        if (stop == std::string::npos || stop + std::string_view("。").size() >= t.text.size()) return false;
-        const std::string_view first = std::string_view(t.text).substr(0, stop);
-        return utf8_length(first) <= 30 && !has_digit(first) && !starts_with_any(first, {"“", "\""});
-    }
-
-    bool read_paragraphs() {
-        const auto titled = std::count_if(t_.begin(), t_.end(), titled_paragraph);
-        if (titled < 2) return false;
-        for (const Token& tok : t_) {
-            if (!titled_paragraph(tok)) {
-                if (b_.projects.empty()) {
-                    b_.preamble.push_back(tok.text);
-                } else {
-                    last_numbered_ = false;
-                    add_outcome(b_.projects.back(), tok.text, tok.line, false);
-                }
-                continue;
-            }
-            ImportedProject p;
-            p.number = static_cast<int>(b_.projects.size()) + 1;
-            p.line = tok.line;
-            b_.projects.push_back(std::move(p));
-            last_numbered_ = false;
-            std::string text = tok.text;
-            std::vector<std::string> leads;
-            if (auto m = find_lead(text); m && m->parenthesised && m->end == text.size()) {
-                leads = split_departments(m->value);
-                text = std::string(trim_text(std::string_view(text).substr(0, m->start)));
-            }
-            ImportedProject& cur = b_.projects.back();
-            cur.departments = std::move(leads);
-            const std::size_t stop = text.find("。");
-            if (stop == std::string::npos) {
-                cur.title = std::string(strip_sentence_end(text));
-            } else {
-                cur.title = text.substr(0, stop);
-                add_outcome(cur, std::string(trim_text(std::string_view(text).substr(stop + std::string_view("。").size()))),
-                            tok.line, false);
-            }
-            cur.guesses.push_back({tok.line, say(lang_, Msg::import_g_paragraph)});
-        }
-        return true;
-    }
-
-    // ---- end -----------------------------------------------------------
-
-    void finish() {
-        // A last short line after the outcomes ("六安市民生办") signs the text: it names the publisher.
-        if (!b_.projects.empty() && !t_.empty() && t_.back().info.kind == LineKind::text) {
-            ImportedProject& last = b_.projects.back();
-            const std::string& line = t_.back().text;
-            if (!last.outcomes.empty() && last.outcomes.back().text == line && utf8_length(line) <= 20 &&
-                !contains_any(line, {"，", ",", "。", "；", ";", "：", ":", "、"})) {
-                last.outcomes.pop_back();
-                b_.publisher = line;
-                guess(t_.back().line, say(lang_, Msg::import_g_publisher, line));
-            }
-        }
-        for (ImportedProject& p : b_.projects) {
-            // "城镇经济适用住宅楼三期工程, 正在进行…" with nothing below: the name, then the outcome.
-            const std::size_t comma = std::min(p.title.find("，"), p.title.find(","));
-            if (p.outcomes.empty() && comma != std::string::npos) {
-                const std::string_view name = trim_text(std::string_view(p.title).substr(0, comma));
-                const std::size_t comma_size = std::string_view(p.title).substr(comma).starts_with("，") ? 3 : 1;
-                const std::string rest(trim_text(std::string_view(p.title).substr(comma + comma_size)));
-                if (utf8_length(name) >= 2 && utf8_length(name) <= 20 && utf8_length(rest) >= 2) {
-                    p.guesses.push_back({p.line, say(lang_, Msg::import_g_comma, name)});
-                    const std::string full = p.title;
-                    p.title = std::string(name);
-                    p.outcomes.push_back({std::string(trim_text(std::string_view(full).substr(comma + comma_size))), p.line});
-                }
-            }
-        }
-        for (ImportedProject& p : b_.projects) {
-            if (p.outcomes.empty()) {
-                p.guesses.push_back({p.line, say(lang_, Msg::import_g_no_outcomes, p.number, utf8_prefix(p.title, 20)), false});
-            }
-        }
-        if (b_.projects.empty() && !t_.empty()) {
-            guess(t_.front().line, say(lang_, Msg::import_g_no_projects));
-        }
-    }
-
-    void guess(int line, std::string message) { b_.guesses.push_back({line, std::move(message)}); }
-
-    const std::vector<Token>& all_;
-    std::string lang_;
-    std::vector<Token> t_;
-    ImportedBulletin b_;
-    bool pending_department_ = false;
-    bool pending_title_ = false;
-    bool heading_noted_ = false;
-    bool content_mode_ = false;
-    bool last_numbered_ = false;
-    int numbered_ = 0;
-};
-
 }  // namespace
 
-bool is_header_like(std::string_view cell) {
-    const LineInfo info = classify_line(cell);
-    if (info.kind == LineKind::label) return info.bare;
-    return info.kind == LineKind::text && utf8_length(cell) <= 8 && !has_digit(cell) &&
-           !contains_any(cell, {"，", ",", "。", "；", ";", "：", ":", "、", "（", "("});
+ImportedBulletin OutlineReader::run() {
+    std::size_t start = read_title();
+    for (std::size_t i = start; i < all_.size(); ++i) {
+        for (Token& t : split_inline_items(unnumber_label(all_[i]))) t_.push_back(std::move(t));
+    }
+    if (!read_table() && !read_outline() && !read_paragraphs()) {
+        for (const Token& t : t_) b_.preamble.push_back(t.text);
+    }
+    finish();
+    return std::move(b_);
 }
+
+std::size_t OutlineReader::read_title() {
+    if (all_.empty()) return 0;
+    const Token& first = all_[0];
+    if (first.info.kind != LineKind::text || reads_as_prose(first.text)) {
+        b_.title_missing = true;
+        guess(first.line, say(lang_, Msg::import_g_title));
+        return 0;
+    }
+    b_.title = first.text;
+    std::size_t i = 1;
+    while (i < all_.size()) {
+        const Token& next = all_[i];
+        const bool near = next.line <= all_[i - 1].line + 2;
+        const std::string_view s = next.text;
+        const bool subtitle = s.starts_with("——");
+        const bool fits = next.info.kind == LineKind::text && utf8_length(s) <= 30 &&
+                          !contains_any(s, {"，", ",", "。", "；", ";", "：", ":"}) &&
+                          !starts_with_any(s, {"（", "("});
+        if (!near || !fits || (title_complete(b_.title) && !subtitle)) break;
+        b_.title += " " + next.text;
+        ++i;
+    }
+    return i;
+}
+
+bool OutlineReader::has_lead(std::size_t i) const {
+    const Token& t = t_[i];
+    if (t.info.kind == LineKind::label) {
+        // "牵头单位：" with the units on the next line counts; an empty label at the end does not.
+        return t.info.field == Field::department &&
+               (!t.info.rest.empty() || (i + 1 < t_.size() && t_[i + 1].info.kind == LineKind::text));
+    }
+    if (is_marker(t)) return find_lead(t.info.rest).has_value();
+    if (t.info.kind == LineKind::text) {
+        const auto m = find_lead(t.text);
+        return m && m->parenthesised && m->end == t.text.size();
+    }
+    return false;
+}
+
+bool OutlineReader::read_outline() {
+    std::vector<Key> order;
+    std::map<std::size_t, int> count;  // index in `order` → items
+    const auto rank_of = [&](const Key& k) {
+        const auto it = std::find(order.begin(), order.end(), k);
+        if (it == order.end()) {
+            order.push_back(k);
+            return order.size() - 1;
+        }
+        return static_cast<std::size_t>(it - order.begin());
+    };
+    std::vector<std::optional<std::size_t>> rank(t_.size());
+    for (std::size_t i = 0; i < t_.size(); ++i) {
+        if (auto k = key_of(t_[i])) {
+            rank[i] = rank_of(*k);
+            ++count[*rank[i]];
+        }
+    }
+    if (order.empty()) return false;
+
+    // The level the lead units are attached to.
+    std::map<std::size_t, int> votes;
+    for (std::size_t i = 0; i < t_.size(); ++i) {
+        if (!has_lead(i)) continue;
+        for (std::size_t j = i + 1; j-- > 0;) {
+            if (rank[j]) {
+                ++votes[*rank[j]];
+                break;
+            }
+        }
+    }
+    std::optional<std::size_t> level;
+    bool by_lead = false;
+    for (const auto& [r, v] : votes) {
+        if (!level || v > votes[*level]) level = r;
+    }
+    if (level) by_lead = true;
+    if (!level) {
+        for (std::size_t r = 0; r < order.size() && !level; ++r) {
+            if (order[r].label) level = r;
+        }
+    }
+    if (!level) {
+        for (std::size_t r = 0; r < order.size() && !level; ++r) {
+            if (count[r] >= 2) level = r;
+        }
+    }
+    if (!level) level = 0;  // one project: its marker is the first one
+    // "一、甲专项治理" right above "1. 其一。 2. 其二。": one project with its outcomes, not two.
+    if (!by_lead && *level > 0 && count[*level - 1] == 1 && !order[*level - 1].label) {
+        std::size_t parent = 0, first = 0;
+        while (rank[parent] != *level - 1) ++parent;
+        while (rank[first] != *level) ++first;
+        bool sentences = true;
+        for (std::size_t i = 0; i < t_.size(); ++i) {
+            if (rank[i] != *level) continue;
+            const std::string_view rest = t_[i].info.rest;
+            const std::size_t stop = rest.find("。");
+            const std::size_t colon = std::min(rest.find("："), rest.find(":"));
+            sentences = sentences && ends_with_any(rest, {"。", "；", ";"}) && (colon == std::string_view::npos || colon > stop);
+        }
+        // Only a remediation's name leads its outcomes so; "(一)续建工程" heads a group of projects.
+        const bool remediation = ends_with_any(strip_sentence_end(t_[parent].info.rest),
+                                               {"治理", "整治", "问题", "专项行动"});
+        if (first == parent + 1 && sentences && remediation) level = *level - 1;
+    }
+
+    // With leads, a top-level part holding no lead is a heading's content, not projects.
+    std::vector<bool> active(t_.size(), true);
+    if (by_lead && *level != 0) {
+        std::size_t part_start = 0;
+        const auto close_part = [&](std::size_t end) {
+            bool any = false;
+            for (std::size_t k = part_start; k < end; ++k) any = any || has_lead(k);
+            if (!any) {
+                for (std::size_t k = part_start; k < end; ++k) active[k] = false;
+            }
+        };
+        for (std::size_t i = 0; i < t_.size(); ++i) {
+            if (rank[i] == 0 && i > part_start) {
+                close_part(i);
+                part_start = i;
+            } else if (rank[i] == 0) {
+                part_start = i;
+            }
+        }
+        close_part(t_.size());
+    }
+
+    for (std::size_t i = 0; i < t_.size(); ++i) {
+        const Token& tok = t_[i];
+        if (!active[i] || (rank[i] && *rank[i] < *level)) {
+            to_preamble(tok);
+            continue;
+        }
+        if (rank[i] == level) {
+            start_project(tok);
+            continue;
+        }
+        in_project(tok, rank[i].has_value());
+    }
+    return true;
+}
+
+void OutlineReader::to_preamble(const Token& tok) {
+    if (!b_.projects.empty() && !heading_noted_) {
+        guess(tok.line, say(lang_, Msg::import_g_heading, utf8_prefix(tok.text, 20)));
+        heading_noted_ = true;
+    }
+    b_.preamble.push_back(tok.text);
+}
+
+void OutlineReader::start_project(const Token& tok) {
+    ImportedProject p;
+    p.number = static_cast<int>(b_.projects.size()) + 1;
+    p.line = tok.line;
+    if (is_marker(tok) && tok.info.number != p.number) {
+        p.guesses.push_back({tok.line, say(lang_, Msg::import_g_renumbered, tok.info.number, p.number)});
+    }
+    b_.projects.push_back(std::move(p));
+    pending_department_ = false;
+    pending_title_ = false;
+    heading_noted_ = false;
+    content_mode_ = false;
+    last_numbered_ = false;
+    numbered_ = 0;
+    if (is_project_label(tok)) {
+        if (tok.info.rest.empty()) {
+            pending_title_ = true;
+        } else {
+            set_title(tok.info.rest, tok.line);
+        }
+        return;
+    }
+    set_title(tok.info.rest, tok.line);
+}
+
+//  The title and whatever follows it on the same line: lead units, outcome text.
+void OutlineReader::set_title(std::string rest, int line) {
+    ImportedProject& p = b_.projects.back();
+    std::string remainder;
+    if (auto m = find_lead(rest)) {
+        std::string before(strip_suffixes(std::string_view(rest).substr(0, m->start), {"，", ",", "；", ";"}));
+        remainder = std::string(trim_text(std::string_view(rest).substr(m->end)));
+        for (std::string& d : split_departments(m->value)) p.departments.push_back(std::move(d));
+        rest = before;
+    }
+    std::string_view r = trim_text(rest);
+    std::string title;
+    const std::size_t colon = std::min(r.find("："), r.find(":"));
+    const std::size_t stop = r.find("。");
+    if (colon != std::string_view::npos && colon < stop && utf8_length(r.substr(0, colon)) <= 25) {
+        title = std::string(trim_text(r.substr(0, colon)));
+        const std::size_t colon_size = r.substr(colon).starts_with("：") ? std::string_view("：").size() : 1;
+        remainder = join(std::string(trim_text(r.substr(colon + colon_size))), remainder);
+    } else if (stop != std::string_view::npos && stop + std::string_view("。").size() < r.size()) {
+        title = std::string(r.substr(0, stop));
+        remainder = join(std::string(trim_text(r.substr(stop + std::string_view("。").size()))), remainder);
+    } else {
+        title = std::string(strip_sentence_end(r));
+    }
+    p.title = title;
+    if (p.title.empty()) p.guesses.push_back({line, say(lang_, Msg::import_g_no_name)});
+    if (!remainder.empty()) add_outcome(p, remainder, line, false);
+}
+
+std::string OutlineReader::join(std::string a, const std::string& b) {
+    if (a.empty()) return b;
+    if (b.empty()) return a;
+    return a + b;
+}
+
+void OutlineReader::in_project(const Token& tok, bool marker) {
+    if (b_.projects.empty()) {
+        b_.preamble.push_back(tok.text);
+        return;
+    }
+    ImportedProject& p = b_.projects.back();
+    const LineInfo& info = tok.info;
+    if (pending_title_ && info.kind == LineKind::text) {
+        pending_title_ = false;
+        return set_title(tok.text, tok.line);
+    }
+    if (pending_department_ && info.kind == LineKind::text) {
+        pending_department_ = false;
+        for (std::string& d : split_departments(tok.text)) p.departments.push_back(std::move(d));
+        return;
+    }
+    if (marker) {
+        content_mode_ = false;
+        if (info.number != numbered_ + 1) {
+            p.guesses.push_back({tok.line, say(lang_, Msg::import_g_outcome_number, numbered_ + 1, info.number)});
+        }
+        numbered_ = info.number;
+        add_outcome(p, info.rest, tok.line, true);
+        return;
+    }
+    if (info.kind == LineKind::label) {
+        switch (info.field) {
+            case Field::department:
+                content_mode_ = false;
+                if (info.rest.empty()) {
+                    pending_department_ = true;
+                } else {
+                    for (std::string& d : split_departments(info.rest)) p.departments.push_back(std::move(d));
+                }
+                return;
+            case Field::person:
+                p.notes.push_back(tok.text);
+                return;
+            case Field::content:
+                content_mode_ = true;
+                if (!info.rest.empty()) add_summary(p, info.rest);
+                return;
+            case Field::outcomes:
+                content_mode_ = false;
+                last_numbered_ = false;
+                if (!info.rest.empty()) add_outcome(p, info.rest, tok.line, false);
+                return;
+            default:
+                break;
+        }
+    }
+    if (content_mode_) return add_summary(p, tok.text);
+    add_outcome(p, tok.text, tok.line, false);
+}
+
+void OutlineReader::add_summary(ImportedProject& p, const std::string& text) {
+    p.summary += (p.summary.empty() ? "" : "\n") + text;
+}
+
+//  An outcome's text: a closing （牵头单位：…） names the lead; a numbered
+//  item is one outcome, a paragraph of ；-clauses gives one per clause.
+void OutlineReader::add_outcome(ImportedProject& p, std::string text, int line, bool numbered) {
+    if (auto m = find_lead(text); m && m->parenthesised && m->end == text.size()) {
+        for (std::string& d : split_departments(m->value)) p.departments.push_back(std::move(d));
+        text = std::string(trim_text(std::string_view(text).substr(0, m->start)));
+    }
+    if (text.empty()) return;
+    if (numbered) {
+        p.outcomes.push_back({text, line});
+        last_numbered_ = true;
+        return;
+    }
+    if (last_numbered_ && !p.outcomes.empty()) {
+        p.outcomes.back().text += "\n\n" + text;
+        return;
+    }
+    for (std::string& clause : split_clauses(text)) p.outcomes.push_back({std::move(clause), line});
+}
+
+void OutlineReader::finish() {
+    // A last short line after the outcomes ("六安市民生办") signs the text: it names the publisher.
+    if (!b_.projects.empty() && !t_.empty() && t_.back().info.kind == LineKind::text) {
+        ImportedProject& last = b_.projects.back();
+        const std::string& line = t_.back().text;
+        if (!last.outcomes.empty() && last.outcomes.back().text == line && utf8_length(line) <= 20 &&
+            !contains_any(line, {"，", ",", "。", "；", ";", "：", ":", "、"})) {
+            last.outcomes.pop_back();
+            b_.publisher = line;
+            guess(t_.back().line, say(lang_, Msg::import_g_publisher, line));
+        }
+    }
+    for (ImportedProject& p : b_.projects) {
+        // "城镇经济适用住宅楼三期工程, 正在进行…" with nothing below: the name, then the outcome.
+        const std::size_t comma = std::min(p.title.find("，"), p.title.find(","));
+        if (p.outcomes.empty() && comma != std::string::npos) {
+            const std::string_view name = trim_text(std::string_view(p.title).substr(0, comma));
+            const std::size_t comma_size = std::string_view(p.title).substr(comma).starts_with("，") ? 3 : 1;
+            const std::string rest(trim_text(std::string_view(p.title).substr(comma + comma_size)));
+            if (utf8_length(name) >= 2 && utf8_length(name) <= 20 && utf8_length(rest) >= 2) {
+                p.guesses.push_back({p.line, say(lang_, Msg::import_g_comma, name)});
+                const std::string full = p.title;
+                p.title = std::string(name);
+                p.outcomes.push_back({std::string(trim_text(std::string_view(full).substr(comma + comma_size))), p.line});
+            }
+        }
+    }
+    for (ImportedProject& p : b_.projects) {
+        if (p.outcomes.empty()) {
+            p.guesses.push_back({p.line, say(lang_, Msg::import_g_no_outcomes, p.number, utf8_prefix(p.title, 20)), false});
+        }
+    }
+    if (b_.projects.empty() && !t_.empty()) {
+        guess(t_.front().line, say(lang_, Msg::import_g_no_projects));
+    }
+}
+
+void OutlineReader::guess(int line, std::string message) { b_.guesses.push_back({line, std::move(message)}); }
+
+}  // namespace outline
+
 
 std::optional<LeadMatch> find_lead(std::string_view text) {
     std::optional<LeadMatch> best;
-    for (std::string_view word : lead_words) {
+    for (std::string_view word : outline::lead_words) {
         for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
             std::string_view after = text.substr(at + word.size());
             const std::size_t before_trim = after.size();
             after = trim_text(after);
-            if (!starts_with_any(after, {"：", ":"})) continue;
+            if (!outline::starts_with_any(after, {"：", ":"})) continue;
             const std::size_t colon = at + word.size() + (before_trim - after.size());
             const std::size_t value_start = colon + (after.starts_with("：") ? std::string_view("：").size() : 1);
             LeadMatch m;
@@ -762,7 +529,7 @@ std::optional<LeadMatch> find_lead(std::string_view text) {
 }
 
 ImportedBulletin parse_outline(const std::vector<Token>& tokens, std::string_view language) {
-    return OutlineReader(tokens, language).run();
+    return outline::OutlineReader(tokens, language).run();
 }
 
 }  // namespace bulletin
