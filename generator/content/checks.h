@@ -2,7 +2,7 @@
 // Checks on what a reader will hold the commission to: numbering, the
 // figures written in the text against the fields, the edition's title, date
 // and archive state. Each problem points at the file, line and column of the
-// words that disagree. The loader (load_site.cpp) calls them; they only add
+// words that disagree. The loader (load_file.cpp, load_site.cpp) calls them; they only add
 // diagnostics, never change the site.
 #include <string>
 #include <string_view>

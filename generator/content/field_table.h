@@ -3,7 +3,7 @@
 // - the loader reads a field through its declaration (FieldReader's overloads
 //   taking a FieldSpec); a plain field, one whose value goes into the model
 //   as it is written, is read by its table (FieldTable::read, `into<>`), so
-//   load_site.cpp names only the fields it checks or combines;
+//   load_file.cpp names only the fields it checks or combines;
 // - the unknown-key warning and its suggestion list a table's keys;
 // - the open data names its JSON member and CSV column;
 // - `bulletin new` writes each field's lines (`scaffold`) in table order;
