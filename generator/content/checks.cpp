@@ -198,7 +198,9 @@ void check_percentages(const SourceFile& file, const FrontMatter& fm, const Proj
 // Words that say "when" only as long as the edition is current.
 constexpr std::string_view kRelativeTime[] = {"截至目前", "目前", "今年", "明年", "下一步", "下步", "预计"};
 
-void check_relative_time(const SourceFile& file, const FrontMatter& fm, const std::string& lang, Diagnostics& diags) {
+// `hint`: a project can record the change in [[corrections]], an edition's preamble cannot.
+void check_relative_time(const SourceFile& file, const FrontMatter& fm, Msg hint, const std::string& lang,
+                         Diagnostics& diags) {
     const std::string_view body = fm.body;
     std::map<std::string_view, std::pair<std::size_t, int>> found;  // word → first offset, count
     for (std::size_t i = 0; i < body.size();) {
@@ -217,7 +219,7 @@ void check_relative_time(const SourceFile& file, const FrontMatter& fm, const st
     for (const auto& [word, where] : found) {
         std::string message = say(lang, Msg::relative_time, word);
         if (where.second > 1) message += say(lang, Msg::relative_time_more, where.second);
-        warn_at(diags, file, fm, where.first, std::move(message), say(lang, Msg::relative_time_hint, word));
+        warn_at(diags, file, fm, where.first, std::move(message), say(lang, hint, word));
     }
 }
 
@@ -390,7 +392,7 @@ void check_numbering(const std::vector<NumberedFile>& files, const std::string& 
 void check_project_text(const SourceFile& file, const FrontMatter& fm, const Project& p, bool archived,
                         const std::string& lang, Diagnostics& diags) {
     check_percentages(file, fm, p, lang, diags);
-    if (archived) check_relative_time(file, fm, lang, diags);
+    if (archived) check_relative_time(file, fm, Msg::relative_time_hint_project, lang, diags);
 }
 
 void check_edition_fields(const Edition& e, const SourceFile& file, const SourceLoc& title_loc,
@@ -439,7 +441,7 @@ void check_site(const Site& site, const std::string& content_dir, Diagnostics& d
         counts.leads = leads.size();
         counts.units = units.size();
         check_preamble(*file, *fm, e, counts, lang, diags);
-        if (e.archived) check_relative_time(*file, *fm, lang, diags);
+        if (e.archived) check_relative_time(*file, *fm, Msg::relative_time_hint, lang, diags);
         // Editions are newest first: every other one has a newer edition.
         if (k > 0 && !e.archived && e.year < site.editions.front().year) {
             const SourceLoc loc = field_loc(*file, "archived");

@@ -170,6 +170,9 @@ constexpr std::array kCatalog{
     Entry{Msg::relative_time_more, "（共 {} 处）", " ({} times)"},
     Entry{Msg::relative_time_hint, "把“{}”改为具体的日期或年份，例如“截至2022年12月底”“2023年”",
           "replace \"{}\" with a date or year, e.g. \"by the end of December 2022\""},
+    Entry{Msg::relative_time_hint_project,
+          "把“{}”改为具体的日期或年份，例如“截至2022年12月底”“2023年”；改动已发布的文字，请在本项目的 [[corrections]] 中写明改了什么（date、note）",
+          "replace \"{}\" with a date or year, e.g. \"by the end of December 2022\"; when published text changes, say what changed in a [[corrections]] entry of the project (date, note)"},
     // local images, attachments and links to projects (content/local_links.cpp)
     Entry{Msg::link_outside, "链接“{}”指向内容文件夹之外，不能发布", "the link \"{}\" points outside the content folder and cannot be published"},
     Entry{Msg::link_hidden, "链接“{}”指向以 . 或 _ 开头的文件或文件夹，这类文件不会发布",

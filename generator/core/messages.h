@@ -35,7 +35,7 @@ enum class Msg {
     percent_target_mismatch, percent_value_mismatch, percent_mismatch_hint,
     preamble_units, preamble_projects, preamble_count_hint, preamble_figure, preamble_figure_hint,
     title_repeats_year, title_repeats_year_hint, published_before_year, published_before_year_hint,
-    not_archived, not_archived_hint, relative_time, relative_time_more, relative_time_hint,
+    not_archived, not_archived_hint, relative_time, relative_time_more, relative_time_hint, relative_time_hint_project,
     // local images, attachments and links to projects (content/local_links.cpp)
     link_outside, link_hidden, link_place, link_place_hint, link_missing, link_missing_hint, link_type, link_type_hint,
     link_not_project, link_not_project_hint, dup_project_file, link_not_built, link_not_built_hint,

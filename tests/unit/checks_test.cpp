@@ -239,6 +239,11 @@ TEST_CASE("checks: an older edition not archived is a warning, and archived, its
     CHECK(found[1].loc.line == 6);
     CHECK(found[1].loc.column == 4);
     CHECK(has(found[1].message, "“截至目前”"));
+    // Published text is changed in the open: the hint asks for a correction entry.
+    CHECK(has(found[1].hint, "“截至目前”改为具体的日期"));
+    CHECK(has(found[1].hint, "[[corrections]]"));
+    CHECK_FALSE(has(found[0].hint, "[[corrections]]"));  // an edition's preamble has none
+    CHECK(has(found[0].hint, "“今年”改为具体的日期"));
     CHECK(has(found[2].message, "“目前”"));
     CHECK(has(found[2].message, "共 2 处"));
     CHECK(found[2].loc.line == 7);
