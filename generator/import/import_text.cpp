@@ -73,12 +73,32 @@ std::string_view prose_part(const TextLine& line, const LineInfo& info) {
     return line.text;
 }
 
+/// A paragraph that closes with an aside in brackets is finished when the
+/// aside follows a finished sentence ("…418份。（完）") or names the lead
+/// units ("…17处（牵头单位：市水利局）"), as many paragraphs end.
+bool ends_with_closing_aside(std::string_view prose) {
+    std::size_t open = std::string_view::npos;
+    std::size_t inner = 0;
+    if (prose.ends_with("）")) {
+        open = prose.rfind("（");
+        inner = std::string_view("（").size();
+    } else if (prose.ends_with(")")) {
+        open = prose.rfind('(');
+        inner = 1;
+    }
+    if (open == std::string_view::npos) return false;
+    const std::string_view before = trim_text(prose.substr(0, open));
+    const std::string_view aside = prose.substr(open + inner, prose.size() - open - 2 * inner);
+    const LineInfo label = classify_line(trim_text(aside));
+    return (!before.empty() && ends_sentence(before)) || (label.kind == LineKind::label && label.field == Field::department);
+}
+
 /// A line cut at a page break is prose: it has clause punctuation or is
 /// long. Titles and table cells have neither, so they are never joined.
 bool continues_past_break(const TextLine& line) {
     const LineInfo info = classify_line(line.text);
     const std::string_view prose = prose_part(line, info);
-    if (prose.empty() || ends_sentence(prose)) return false;
+    if (prose.empty() || ends_sentence(prose) || ends_with_closing_aside(prose)) return false;
     const bool punctuated = prose.find("，") != std::string_view::npos || prose.find("；") != std::string_view::npos ||
                             prose.find("。") != std::string_view::npos || prose.find(",") != std::string_view::npos ||
                             prose.find(";") != std::string_view::npos || prose.ends_with("、");

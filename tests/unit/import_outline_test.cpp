@@ -119,6 +119,40 @@ TEST_CASE("import layout: every label for the lead", "[import]") {
     }
 }
 
+TEST_CASE("import layout: paragraph titles as long as real ones, up to 30 characters", "[import]") {
+    const ImportedBulletin b = read(
+        "专项治理成果\n\n"
+        "整治城区老旧小区加装电梯推进难问题。完成加装电梯42台，惠及居民1300余户。\n\n"
+        "整治农村集体“三资”管理不规范和村级财务公开不及时问题。清理合同418份。（牵头单位：县农业农村局）\n\n"
+        "今年以来全县纪检监察机关围绕群众反映强烈的突出问题持续深入开展专项治理工作。共开展监督检查97次。\n");
+    REQUIRE(b.projects.size() == 2);
+    CHECK(b.projects[0].title == "整治城区老旧小区加装电梯推进难问题");  // 17 characters
+    CHECK(outcomes_of(b.projects[0]) == Names{"完成加装电梯42台，惠及居民1300余户。"});
+    CHECK(b.projects[1].title == "整治农村集体“三资”管理不规范和村级财务公开不及时问题");  // 27
+    CHECK(b.projects[1].departments == Names{"县农业农村局"});
+    // A first sentence of more than 30 characters is prose: it stays with the project before it.
+    CHECK(outcomes_of(b.projects[1]).size() == 2);
+}
+
+TEST_CASE("import layout: the projects are at the level most leads are attached to, not the first with one", "[import]") {
+    const ImportedBulletin b = read(
+        "2023年民生实事项目完成情况\n"
+        "一、教育民生（牵头单位：区教育局）\n"
+        "1. 新建公办幼儿园3所（牵头单位：区教育局）\n"
+        "已建成并开园3所，新增学位810个。\n"
+        "2. 改造薄弱学校运动场5个（牵头单位：区教育局）\n"
+        "已完成改造5个。\n"
+        "二、城乡建设\n"
+        "1. 改造老旧小区12个（牵头单位：区住建局）\n"
+        "已完工12个，惠及居民4100户。\n");
+    REQUIRE(b.projects.size() == 3);
+    CHECK(b.projects[0].title == "新建公办幼儿园3所");
+    CHECK(b.projects[1].title == "改造薄弱学校运动场5个");
+    CHECK(b.projects[2].title == "改造老旧小区12个");
+    CHECK(b.projects[2].departments == Names{"区住建局"});
+    CHECK(std::find(b.preamble.begin(), b.preamble.end(), "二、城乡建设") != b.preamble.end());
+}
+
 TEST_CASE("import layout: headings above the project level and parts without leads go to the preamble", "[import]") {
     const ImportedBulletin b = read(
         "民生工程实施进度通报\n"

@@ -199,6 +199,29 @@ TEST_CASE("import values: department lists, parenthesised leads, clauses", "[imp
     CHECK(split_clauses("甲；乙;丙。") == std::vector<std::string>{"甲", "乙", "丙。"});
 }
 
+TEST_CASE("import repair: a paragraph that closes with an aside in brackets is finished, not cut", "[import]") {
+    // The lead units closing a paragraph, or an aside after its full stop:
+    // the next paragraph, however long, starts a paragraph of its own.
+    const std::string next = "今年以来全县纪检监察机关围绕群众反映强烈的突出问题持续深入开展专项治理工作。";
+    for (const std::string ending : {"清理合同418份，收回资金12万元（牵头单位：县农业农村局）", "清理合同418份，收回资金12万元。（完）",
+                                     "清理合同418份，收回资金12万元(责任部门:县农业农村局)"}) {
+        std::vector<ImportNote> notes;
+        const auto lines = repair_lines(split_import_lines("专项治理成果\n\n" + ending + "\n\n" + next + "\n"), false, notes);
+        std::vector<std::string> texts;
+        for (const auto& l : lines) {
+            if (!l.text.empty()) texts.push_back(l.text);
+        }
+        CHECK(texts == std::vector<std::string>{"专项治理成果", ending, next});
+        CHECK(notes.empty());
+    }
+    // An aside in the middle of a sentence cut by the page still joins.
+    std::vector<ImportNote> notes;
+    const std::string cut = "会同区教育局（含各街道教育办）、区市场监管局等部门对全区校外培训机构开展联合检查，";
+    const auto joined =
+        repair_lines(split_import_lines("专项治理成果\n\n" + cut + "\n\n- 4 -\n\n共检查机构46家。\n"), false, notes);
+    CHECK(std::count_if(joined.begin(), joined.end(), [&](const TextLine& l) { return l.text == cut + "共检查机构46家。"; }) == 1);
+}
+
 TEST_CASE("import repair: a long line cut at a page break without punctuation is joined", "[import]") {
     // The seed's sentence (line 131 of tests/data/seed-bulletin-2022.txt),
     // wrapped as a PDF copy wraps it: the line before the page break holds no
