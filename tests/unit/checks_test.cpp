@@ -142,6 +142,18 @@ TEST_CASE("checks: a percentage of a target must agree with the metric to the pr
     c.project("2022/a.md", 1, "1. 建成公共充电桩71个，完成目标(60个)的118.4%。\n", kChargers);
     REQUIRE(c.load().has_value());
     check_one(c, "2022/a.md", Severity::warning, 11, 25, "118.4%");
+
+    // 2 of 3 is 66.666…%: rounded (67%, 66.7%) or cut (66%, 66.6%) at the places written, both agree.
+    const std::vector<std::string> two_of_three = {"[[metrics]]", "label = \"改造老旧小区\"", "value = 2",
+                                                   "unit = \"个\"", "target = 3"};
+    for (const std::string ok : {"67%", "66.7%", "66%", "66.6%", "66.67%"}) {
+        c.project("2022/a.md", 1, "改造老旧小区2个，为目标(3个)的" + ok + "。\n", two_of_three);
+        INFO(ok);
+        check_none(c);
+    }
+    c.project("2022/a.md", 1, "改造老旧小区2个，为目标(3个)的68%。\n", two_of_three);
+    REQUIRE(c.load().has_value());
+    check_one(c, "2022/a.md", Severity::warning, 11, 18, "68%");
 }
 
 TEST_CASE("checks: with two targets, the one written next to the percentage is the one compared") {
