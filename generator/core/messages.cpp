@@ -1,6 +1,5 @@
 #include "messages.h"
 
-#include <array>
 #include <utility>
 
 namespace bulletin {
@@ -13,7 +12,7 @@ struct Entry {
 };
 
 // One row per message, Chinese first: the default site language.
-constexpr std::array kCatalog{
+constexpr Entry kCatalog[] = {
     Entry{Msg::error_word, "错误", "error"},
     Entry{Msg::warning_word, "警告", "warning"},
     Entry{Msg::counts, "共 {} 个错误，{} 个警告", "{} error(s), {} warning(s)"},
