@@ -15,7 +15,7 @@ struct LabelWord {
 
 // The words bulletins use for each field; issue 4 lists the forms seen in
 // the wild. 序号 only heads a table's number column.
-constexpr std::array<LabelWord, 38> label_words{{
+constexpr std::array<LabelWord, 39> label_words{{
     {"治理项目", Field::project},      {"整治项目", Field::project},
     {"项目名称", Field::project},      {"专项治理", Field::project},
     {"牵头责任单位", Field::department}, {"牵头部门", Field::department},
@@ -28,7 +28,7 @@ constexpr std::array<LabelWord, 38> label_words{{
     {"当前进度", Field::outcomes},     {"推进情况", Field::outcomes},
     {"工作进展", Field::outcomes},     {"项目进度", Field::outcomes},
     {"项目内容", Field::content},      {"建设内容", Field::content},
-    {"实施内容", Field::content},      {"牵头领导", Field::person},
+    {"实施内容", Field::content},      {"治理目标", Field::content},      {"牵头领导", Field::person},
     {"责任领导", Field::person},       {"分管领导", Field::person},
     {"牵头市领导", Field::person},     {"牵头区领导", Field::person},
     {"牵头县领导", Field::person},     {"责任人", Field::person},

@@ -32,6 +32,34 @@ std::vector<std::string> split_on(std::string_view s, std::initializer_list<std:
     return pieces;
 }
 
+/// A note in brackets after a list of units, not a unit's own qualifier
+/// (区住建局（区人防办）): "(责任单位列第一位的为牵头单位,下同)".
+std::string_view without_closing_note(std::string_view value) {
+    const bool full_width = value.ends_with("）");
+    if (!full_width && !value.ends_with(")")) return value;
+    const std::size_t open = full_width ? value.rfind("（") : value.rfind('(');
+    if (open == std::string_view::npos) return value;
+    const std::string_view note = value.substr(open);
+    for (std::string_view sign : {"，", ",", "下同", "为牵头"}) {
+        if (note.find(sign) != std::string_view::npos) return trim_text(value.substr(0, open));
+    }
+    return value;
+}
+
+/// A unit's name with the spaces a PDF put inside it removed (区属功能区管 委会);
+/// a space between two Latin letters or digits stays.
+std::string without_inner_spaces(std::string_view name) {
+    std::string out;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        if (name[i] == ' ' && i > 0 && i + 1 < name.size() &&
+            (static_cast<unsigned char>(name[i - 1]) >= 0x80 || static_cast<unsigned char>(name[i + 1]) >= 0x80)) {
+            continue;
+        }
+        out += name[i];
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<std::string> split_departments(std::string_view value) {
@@ -39,7 +67,9 @@ std::vector<std::string> split_departments(std::string_view value) {
     for (std::string_view end : {"。", "；", ";"}) {
         if (value.ends_with(end)) value.remove_suffix(end.size());
     }
-    return split_on(value, {"、", "，", ",", "；", ";", "/"}, false);
+    std::vector<std::string> names = split_on(without_closing_note(value), {"、", "，", ",", "；", ";", "/"}, false);
+    for (std::string& name : names) name = without_inner_spaces(name);
+    return names;
 }
 
 std::vector<std::string> take_parenthesised_departments(std::string& title) {

@@ -119,6 +119,21 @@ TEST_CASE("import layout: every label for the lead", "[import]") {
     }
 }
 
+TEST_CASE("import layout: a labelled block's 治理目标 is the project's summary, not an outcome", "[import]") {
+    // The layout of tests/import/held-aside/dinghai-2023.txt.
+    const ImportedBulletin b = read(
+        "专项治理成果公布\n"
+        "治理项目:中小学校食堂采购问题专项治理\n"
+        "牵头单位:区教育局\n"
+        "治理目标:进一步规范食堂采购行为。\n"
+        "治理成果:32所中小学完成自纠自查。\n");
+    REQUIRE(b.projects.size() == 1);
+    CHECK(b.projects[0].title == "中小学校食堂采购问题专项治理");
+    CHECK(b.projects[0].departments == Names{"区教育局"});
+    CHECK(b.projects[0].summary == "进一步规范食堂采购行为。");
+    CHECK(outcomes_of(b.projects[0]) == Names{"32所中小学完成自纠自查。"});
+}
+
 TEST_CASE("import layout: paragraph titles as long as real ones, up to 30 characters", "[import]") {
     const ImportedBulletin b = read(
         "专项治理成果\n\n"

@@ -190,6 +190,11 @@ TEST_CASE("import parse: what it cannot read for sure becomes a draft, each gues
 TEST_CASE("import values: department lists, parenthesised leads, clauses", "[import]") {
     CHECK(split_departments("区发改局、区住建局，区财政局。") ==
           std::vector<std::string>{"区发改局", "区住建局", "区财政局"});
+    // tests/import/held-aside/putuo-2024.txt: a note after the list, a space a PDF left inside a name.
+    CHECK(split_departments("区发改局、各镇、街道、区属功能区管 委会(责任单位列第一位的为牵头单位,下同)") ==
+          std::vector<std::string>{"区发改局", "各镇", "街道", "区属功能区管委会"});
+    // A unit's own qualifier in brackets stays, and so does a space inside a Latin name.
+    CHECK(split_departments("区住建局（区人防办）、区ABC Lab") == std::vector<std::string>{"区住建局（区人防办）", "区ABC Lab"});
     std::string title = "甲专项治理（牵头单位：区甲局、区乙局）";
     CHECK(take_parenthesised_departments(title) == std::vector<std::string>{"区甲局", "区乙局"});
     CHECK(title == "甲专项治理");
