@@ -155,7 +155,11 @@ ImportedBulletin OutlineReader::run() {
 std::size_t OutlineReader::read_title() {
     if (all_.empty()) return 0;
     const Token& first = all_[0];
-    if (first.info.kind != LineKind::text || reads_as_prose(first.text)) {
+    // A notice's addressees, listed over several lines ("各镇人民政府、街道办事处"
+    // then ", 区属各单位:"), are not its title.
+    const bool addressees = all_.size() > 1 && starts_with_any(all_[1].text, {",", "，", "、"}) &&
+                            ends_with_any(all_[1].text, {"：", ":"});
+    if (first.info.kind != LineKind::text || reads_as_prose(first.text) || addressees) {
         b_.title_missing = true;
         guess(first.line, say(lang_, Msg::import_g_title));
         return 0;

@@ -119,6 +119,23 @@ TEST_CASE("import layout: every label for the lead", "[import]") {
     }
 }
 
+TEST_CASE("import layout: a notice's addressees over several lines are not its title", "[import]") {
+    // The opening of tests/import/held-aside/putuo-2024.txt.
+    const ImportedBulletin b = read(
+        "各镇人民政府、街道办事处\n"
+        ", 区属各单位:\n"
+        "现将完成情况通报如下:\n"
+        "1. 规上工业增加值增长8%。\n"
+        "责任单位:区经信局\n"
+        "完成情况:增长10.6%。\n");
+    CHECK(b.title.empty());
+    CHECK(b.title_missing);
+    REQUIRE(b.projects.size() == 1);
+    CHECK(b.projects[0].departments == Names{"区经信局"});
+    // A title with a subtitle below it is still a title.
+    CHECK(read("民生实事完成情况\n——2024年上半年\n1. 建成公园3个。\n").title == "民生实事完成情况 ——2024年上半年");
+}
+
 TEST_CASE("import layout: a labelled block's 治理目标 is the project's summary, not an outcome", "[import]") {
     // The layout of tests/import/held-aside/dinghai-2023.txt.
     const ImportedBulletin b = read(
