@@ -270,4 +270,13 @@ bool ends_sentence(std::string_view s) {
     return false;
 }
 
+std::optional<ClosingAside> closing_aside(std::string_view s) {
+    const bool full_width = s.ends_with("）");
+    if (!full_width && !s.ends_with(")")) return std::nullopt;
+    const std::size_t open = full_width ? s.rfind("（") : s.rfind('(');
+    if (open == std::string_view::npos) return std::nullopt;
+    const std::size_t bracket = full_width ? std::string_view("（").size() : 1;
+    return ClosingAside{trim_text(s.substr(0, open)), s.substr(open + bracket, s.size() - open - 2 * bracket)};
+}
+
 }  // namespace bulletin

@@ -59,4 +59,12 @@ std::string_view last_significant_char(std::string_view s);
 /// True when `s` ends a sentence or a clause: 。！？；：… (closing quotes skipped).
 bool ends_sentence(std::string_view s);
 
+/// A bracketed group that closes `s` ("…17处（牵头单位：市水利局）", full or
+/// half width): the text before it, trimmed, and what is inside the brackets.
+struct ClosingAside {
+    std::string_view before;
+    std::string_view inner;
+};
+std::optional<ClosingAside> closing_aside(std::string_view s);
+
 }  // namespace bulletin

@@ -77,20 +77,11 @@ std::string_view prose_part(const TextLine& line, const LineInfo& info) {
 /// aside follows a finished sentence ("…418份。（完）") or names the lead
 /// units ("…17处（牵头单位：市水利局）"), as many paragraphs end.
 bool ends_with_closing_aside(std::string_view prose) {
-    std::size_t open = std::string_view::npos;
-    std::size_t inner = 0;
-    if (prose.ends_with("）")) {
-        open = prose.rfind("（");
-        inner = std::string_view("（").size();
-    } else if (prose.ends_with(")")) {
-        open = prose.rfind('(');
-        inner = 1;
-    }
-    if (open == std::string_view::npos) return false;
-    const std::string_view before = trim_text(prose.substr(0, open));
-    const std::string_view aside = prose.substr(open + inner, prose.size() - open - 2 * inner);
-    const LineInfo label = classify_line(trim_text(aside));
-    return (!before.empty() && ends_sentence(before)) || (label.kind == LineKind::label && label.field == Field::department);
+    const auto aside = closing_aside(prose);
+    if (!aside) return false;
+    const LineInfo label = classify_line(trim_text(aside->inner));
+    return (!aside->before.empty() && ends_sentence(aside->before)) ||
+           (label.kind == LineKind::label && label.field == Field::department);
 }
 
 /// A line cut at a page break is prose: it has clause punctuation or is

@@ -35,13 +35,10 @@ std::vector<std::string> split_on(std::string_view s, std::initializer_list<std:
 /// A note in brackets after a list of units, not a unit's own qualifier
 /// (区住建局（区人防办）): "(责任单位列第一位的为牵头单位,下同)".
 std::string_view without_closing_note(std::string_view value) {
-    const bool full_width = value.ends_with("）");
-    if (!full_width && !value.ends_with(")")) return value;
-    const std::size_t open = full_width ? value.rfind("（") : value.rfind('(');
-    if (open == std::string_view::npos) return value;
-    const std::string_view note = value.substr(open);
+    const auto note = closing_aside(value);
+    if (!note) return value;
     for (std::string_view sign : {"，", ",", "下同", "为牵头"}) {
-        if (note.find(sign) != std::string_view::npos) return trim_text(value.substr(0, open));
+        if (note->inner.find(sign) != std::string_view::npos) return note->before;
     }
     return value;
 }
@@ -73,18 +70,12 @@ std::vector<std::string> split_departments(std::string_view value) {
 }
 
 std::vector<std::string> take_parenthesised_departments(std::string& title) {
-    std::string_view t = trim_text(title);
-    const bool full_width = t.ends_with("）");
-    if (!full_width && !t.ends_with(")")) return {};
-    const std::size_t open = full_width ? t.rfind("（") : t.rfind('(');
-    if (open == std::string_view::npos) return {};
-    const std::size_t open_size = full_width ? std::string_view("（").size() : 1;
-    const std::size_t close_size = full_width ? std::string_view("）").size() : 1;
-    std::string_view inner = t.substr(open + open_size, t.size() - open - open_size - close_size);
-    const LineInfo info = classify_line(inner);
+    const auto aside = closing_aside(trim_text(title));
+    if (!aside) return {};
+    const LineInfo info = classify_line(aside->inner);
     if (info.kind != LineKind::label || info.field != Field::department || info.rest.empty()) return {};
     std::vector<std::string> departments = split_departments(info.rest);
-    title = std::string(trim_text(t.substr(0, open)));
+    title = std::string(aside->before);
     return departments;
 }
 

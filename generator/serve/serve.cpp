@@ -202,13 +202,13 @@ std::string names_of(const std::vector<fs::path>& changed, const fs::path& conte
 
 }  // namespace
 
-std::string watch_failures_text(const std::vector<std::pair<std::string, int>>& failures, const std::string& language) {
+std::string watch_failures_text(const std::vector<Watcher::Failure>& failures, const std::string& language) {
     std::string out;
-    for (const auto& [folder, error] : failures) {
-        out += say(language, Msg::serve_cannot_watch, folder, std::strerror(error)) + "\n";
+    for (const Watcher::Failure& f : failures) {
+        out += say(language, Msg::serve_cannot_watch, f.folder.string(), std::strerror(f.error)) + "\n";
     }
     if (!failures.empty()) {
-        const Msg hint = failures.front().second == ENOSPC ? Msg::serve_watch_limit_hint : Msg::serve_watch_hint;
+        const Msg hint = failures.front().error == ENOSPC ? Msg::serve_watch_limit_hint : Msg::serve_watch_hint;
         out += "  " + std::string(text(hint, language)) + "\n";
     }
     return out;
@@ -429,11 +429,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     }
     Watcher& watcher = *watching;
     // Folders that could not be watched are named; the others are watched.
-    auto tell_failures = [&](const std::string& lang) {
-        std::vector<std::pair<std::string, int>> failures;
-        for (const Watcher::Failure& f : watcher.take_failures()) failures.emplace_back(f.folder.string(), f.error);
-        err << watch_failures_text(failures, lang) << std::flush;
-    };
+    auto tell_failures = [&](const std::string& lang) { err << watch_failures_text(watcher.take_failures(), lang) << std::flush; };
     tell_failures(language);
 
     // Ctrl-C (or SIGTERM): stop watching, end the event streams, stop the server.

@@ -9,11 +9,11 @@
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "build.h"
 #include "diagnostics.h"
+#include "watch.h"
 
 namespace bulletin::serve {
 
@@ -43,7 +43,7 @@ std::string error_page(std::uint64_t generation, const Diagnostics& diags, const
 
 /// What serve says about folders it could not watch: one line per folder
 /// (its saves go unseen) and the hint for the first cause, in `language`.
-std::string watch_failures_text(const std::vector<std::pair<std::string, int>>& failures, const std::string& language);
+std::string watch_failures_text(const std::vector<Watcher::Failure>& failures, const std::string& language);
 
 /// The files under /_serve/: reload.js and serve.css (nullptr for another name).
 const std::string* serve_asset(std::string_view name);

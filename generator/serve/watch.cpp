@@ -49,16 +49,12 @@ void Watcher::add_root(const fs::path& root) {
 }
 
 void Watcher::watch_tree(const fs::path& dir, std::vector<fs::path>* found) {
-    int wd = -1;
     try {
-        wd = files::watch_folder(fd_, dir, kMask | IN_ONLYDIR);
+        const int wd = files::watch_folder(fd_, dir, kMask | IN_ONLYDIR);
+        if (wd < 0) return;  // gone again already
+        dirs_[wd] = dir;
     } catch (const files::FileError& e) {
         failures_.push_back({dir, e.error()});  // told by serve; its subfolders are still tried
-    }
-    if (wd >= 0) {
-        dirs_[wd] = dir;
-    } else if (failures_.empty() || failures_.back().folder != dir) {
-        return;  // gone again already
     }
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
